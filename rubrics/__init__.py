@@ -1,0 +1,1 @@
+"""Rubrics as YAML data (one per question kind, plus ``communication``) and their models/loader."""
