@@ -1,0 +1,82 @@
+"""YAML loading that remembers line numbers, so validation errors can say ``file:line``.
+
+PyYAML's safe loader drops positions after construction; this loader records the start line of
+every mapping and sequence item so pydantic error locations can be mapped back to the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One content problem, located in a file."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class LocatedDoc:
+    """A parsed YAML document plus the line where each node (by path of keys/indices) starts."""
+
+    data: Any
+    lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        """Best line for a location: the deepest recorded ancestor of ``loc``."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            _walk(value_node, (*path, key), lines)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), lines)
+
+
+def load_located(path: Path) -> LocatedDoc:
+    """Parse ``path`` as YAML and record node lines.
+
+    Raises:
+        ValueError: with a ``Problem`` as its single argument when the file is unreadable or is
+        not valid YAML.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(Problem(path, None, "file is not UTF-8 text")) from None
+    except OSError as exc:
+        raise ValueError(Problem(path, None, f"cannot read file: {exc.strerror}")) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ValueError(Problem(path, line, f"invalid YAML: {reason}")) from None
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        _walk(node, (), lines)
+    return LocatedDoc(data=data, lines=lines)
