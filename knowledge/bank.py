@@ -61,12 +61,16 @@ def _questions_in(doc: LocatedDoc, path: Path) -> tuple[list[tuple[int, dict]], 
 
 
 def _check_question(
-    question: Question, content: Content, path: Path, line: int | None
+    question: Question, content: Content, doc: LocatedDoc, base: tuple, path: Path
 ) -> list[Problem]:
+    """Cross-file checks a single model cannot do: rubric exists, id unique."""
     problems = []
     if question.kind not in content.rubrics:
-        problems.append(Problem(path, line, f"{question.id}: unknown rubric kind {question.kind!r}"))
+        line = doc.line_of((*base, "kind"))
+        message = f"{question.id}: unknown rubric kind {question.kind!r}"
+        problems.append(Problem(path, line, message))
     if question.id in content.questions:
+        line = doc.line_of((*base, "id"))
         problems.append(Problem(path, line, f"duplicate question id {question.id!r}"))
     return problems
 
@@ -89,7 +93,7 @@ def load_content(extra_question_dirs: Iterable[Path] = (), extra_rubric_dirs: It
             content.problems.extend(found)
             if question is None:
                 continue
-            found = _check_question(question, content, path, doc.line_of(base))
+            found = _check_question(question, content, doc, base, path)
             content.problems.extend(found)
             if not found:
                 content.questions[question.id] = question

@@ -26,7 +26,6 @@ def validate_item(
         return model.model_validate(data), []
     except ValidationError as exc:
         problems = [
-            Problem(path, doc.line_of((*base, *err["loc"])), _describe(err))
-            for err in exc.errors()
+            Problem(path, doc.line_of((*base, *err["loc"])), _describe(err)) for err in exc.errors()
         ]
         return None, problems

@@ -1,0 +1,54 @@
+"""Retrieval for free-form questions: which rubric applies, and which knowledge is relevant.
+
+Routing votes over the nearest question prompts and key points, weighted by similarity, so one
+lucky key-point match cannot outvote several consistent prompt matches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from knowledge.bank import Content
+from knowledge.context import Retrieved
+from knowledge.index import Hit, KnowledgeIndex
+
+_NEIGHBOURS = 12
+_PROMPT_BONUS = 1.5
+"""Prompt chunks describe a whole question; key points only one fact of it."""
+
+
+def vote(hits: list[Hit]) -> tuple[str, str]:
+    """(kind, topic) with the largest similarity-weighted vote among question hits."""
+    scores: dict[tuple[str, str], float] = defaultdict(float)
+    for hit in hits:
+        weight = max(hit.similarity, 0.0) ** 2
+        if hit.metadata.get("type") == "question":
+            weight *= _PROMPT_BONUS
+        scores[(hit.metadata["kind"], hit.metadata["topic"])] += weight
+    return max(scores, key=scores.__getitem__)
+
+
+class IndexRetriever:
+    """``knowledge.context.Retriever`` backed by the Chroma index."""
+
+    def __init__(self, index: KnowledgeIndex, content: Content) -> None:
+        self.index = index
+        self.content = content
+
+    def retrieve(self, text: str) -> Retrieved:
+        hits = self.index.query(
+            text, _NEIGHBOURS, where={"type": {"$in": ["question", "key_point"]}}
+        )
+        kind, topic = vote(hits)
+        best = next(h for h in hits if h.metadata["kind"] == kind)
+        question = self.content.questions[best.metadata["question_id"]]
+        ids = list(dict.fromkeys(h.metadata["question_id"] for h in hits))
+        rubric = self.index.query(text, 6, where={"rubric_id": kind})
+        return Retrieved(
+            kind=kind,
+            topic=topic,
+            question_ids=ids,
+            key_points=question.key_points,
+            chunks=[h.text for h in hits if h.metadata.get("type") == "key_point"]
+            + [h.text for h in rubric],
+        )
