@@ -28,7 +28,9 @@ def load_rubrics(extra_dirs: list[Path] | None = None) -> tuple[dict[str, Rubric
             problems.append(exc.args[0])
             continue
         if not isinstance(doc.data, dict):
-            problems.append(Problem(path, 1, "a rubric file must be a mapping with id and criteria"))
+            problems.append(
+                Problem(path, 1, "a rubric file must be a mapping with id and criteria")
+            )
             continue
         rubric, found = validate_item(Rubric, doc.data, doc, (), path)
         problems.extend(found)

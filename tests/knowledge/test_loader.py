@@ -63,7 +63,9 @@ def test_user_rubric_adds_a_kind(tmp_path: Path, user_dir: Path) -> None:
     rubric_dir.mkdir()
     shipped = (Path(__file__).parents[2] / "rubrics" / "concept.yaml").read_text()
     (rubric_dir / "ml_ops.yaml").write_text(shipped.replace("id: concept", "id: ml_ops", 1))
-    question = (FIXTURES / "valid_user_question.yaml").read_text().replace("kind: concept", "kind: ml_ops")
+    question = (
+        (FIXTURES / "valid_user_question.yaml").read_text().replace("kind: concept", "kind: ml_ops")
+    )
     (user_dir / "mlops.yaml").write_text(question)
     content = load_content([user_dir], [rubric_dir])
     assert content.problems == []
