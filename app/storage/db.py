@@ -1,0 +1,87 @@
+"""Open the database: create the data directory, tune SQLite, run migrations.
+
+SQLite runs in WAL mode with a busy timeout, and every transaction starts with ``BEGIN
+IMMEDIATE``: concurrent writers (two browser tabs, the CLI) then queue for the write lock
+instead of failing with "database is locked" when a read transaction tries to upgrade.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.storage.migrations import migrate
+from evaluators.errors import StorageError
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _ensure_writable_dir(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot create the data directory {directory} ({exc.strerror}). "
+            "Set COACH_DATA_DIR to a folder you can write to."
+        ) from None
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise StorageError(
+            f"The data directory {directory} is not writable. "
+            "Set COACH_DATA_DIR to a folder you can write to."
+        )
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite files the directory is created and checked first."""
+    sqlite_file = _sqlite_file(url)
+    if sqlite_file is not None:
+        _ensure_writable_dir(sqlite_file.parent)
+    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    engine = create_engine(url, connect_args=connect_args if is_sqlite else {})
+    if is_sqlite:
+        _tune_sqlite(engine)
+    return engine
+
+
+def open_database(url: str) -> Engine:
+    """A ready-to-use engine: directory checked, schema migrated to the current version.
+
+    Raises:
+        StorageError: the directory or database cannot be created, opened or upgraded.
+    """
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        where = _sqlite_file(url) or make_url(url).render_as_string(hide_password=True)
+        raise StorageError(f"Cannot open the database at {where}: {exc.orig or exc}") from None
+    return engine

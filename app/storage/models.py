@@ -1,0 +1,107 @@
+"""Database tables (SQLModel). Lists are stored as JSON text so any SQL database works."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+AttemptStatus = Literal["pending", "done", "failed"]
+
+
+def utcnow() -> datetime:
+    """Aware UTC timestamps (SQLModel stores UTC and returns aware values on every database)."""
+    return datetime.now(UTC)
+
+
+class Attempt(SQLModel, table=True):
+    """One answer to one question, saved before evaluation so nothing typed is ever lost."""
+
+    __tablename__ = "attempts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+    question_id: str | None = Field(default=None, index=True)
+    question_text: str
+    topic: str | None = None
+    kind: str | None = None
+    answer_text: str
+    audio_path: str | None = None
+    feedback_json: str | None = None
+    overall: float | None = None
+    engine: str | None = None
+    status: str = Field(default="pending", index=True)
+    error: str | None = None
+    session_id: int | None = Field(default=None, foreign_key="mock_sessions.id", index=True)
+    parent_attempt_id: int | None = Field(default=None, foreign_key="attempts.id")
+    duration_s: float | None = None
+
+
+class SelfRating(SQLModel, table=True):
+    """The candidate's own score for one criterion of one attempt (for calibration)."""
+
+    __tablename__ = "self_ratings"
+    __table_args__ = (UniqueConstraint("attempt_id", "criterion_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempts.id", index=True)
+    criterion_id: str
+    score: int = Field(ge=0, le=4)
+
+
+class Story(SQLModel, table=True):
+    """A behavioral story in STAR form, tagged with the competencies it demonstrates."""
+
+    __tablename__ = "stories"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    reflection: str = ""
+    competencies_json: str = "[]"
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def competencies(self) -> list[str]:
+        return json.loads(self.competencies_json or "[]")
+
+
+class MockSession(SQLModel, table=True):
+    """A timed mock interview: the planned questions and when it started and ended."""
+
+    __tablename__ = "mock_sessions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    plan_json: str = "[]"
+    minutes_per_question: float = 5.0
+
+    @property
+    def plan(self) -> list[str]:
+        return json.loads(self.plan_json or "[]")
+
+
+class Preference(SQLModel, table=True):
+    """User choices made in the Settings page (engine, endpoint, model). Never secrets."""
+
+    __tablename__ = "preferences"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class SchemaVersion(SQLModel, table=True):
+    """The single row recording which migrations have run."""
+
+    __tablename__ = "schema_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int

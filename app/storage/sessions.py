@@ -1,0 +1,44 @@
+"""Mock interview sessions: the plan of questions, start and finish times."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from app.storage.models import MockSession, utcnow
+
+
+def start_session(
+    engine: Engine, question_ids: Sequence[str], minutes_per_question: float
+) -> MockSession:
+    mock = MockSession(
+        plan_json=json.dumps(list(question_ids)), minutes_per_question=minutes_per_question
+    )
+    with Session(engine, expire_on_commit=False) as session:
+        session.add(mock)
+        session.commit()
+    return mock
+
+
+def finish_session(engine: Engine, session_id: int) -> MockSession | None:
+    with Session(engine, expire_on_commit=False) as session:
+        mock = session.get(MockSession, session_id)
+        if mock is not None and mock.finished_at is None:
+            mock.finished_at = utcnow()
+            session.add(mock)
+            session.commit()
+        return mock
+
+
+def get_session(engine: Engine, session_id: int) -> MockSession | None:
+    with Session(engine, expire_on_commit=False) as session:
+        return session.get(MockSession, session_id)
+
+
+def list_sessions(engine: Engine) -> list[MockSession]:
+    query = select(MockSession).order_by(col(MockSession.created_at).desc())
+    with Session(engine, expire_on_commit=False) as session:
+        return list(session.exec(query).all())
