@@ -1,0 +1,128 @@
+"""Key-point coverage: how much of each key point the answer states, from three signals.
+
+* token recall: every content token of the key point is matched to its most similar token of
+  the answer (MiniLM token vectors, BERTScore-style); tokens that merely echo the question are
+  demoted, so repeating the question earns nothing;
+* lexical recall: the key point's content stems found in the answer, question words removed;
+* sentence similarity: the answer sentence closest to the key point (used for evidence).
+
+The calibration constants live in ``CoverageParams``; ``benchmarks/grading.py`` re-selects them
+with leave-one-question-out cross-validation and prints the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from evaluators.offline.encode import Encoded
+from evaluators.offline.text import content_stems
+
+
+@dataclass(frozen=True)
+class CoverageParams:
+    """Calibration of the coverage signals (chosen by cross-validation on short-answer data)."""
+
+    recall_floor: float = 0.2
+    """Token recall at or below this is what unrelated text reaches: no credit."""
+    recall_full: float = 0.7
+    """Token recall at or above this is a paraphrase: full credit."""
+    lexical_full: float = 0.5
+    """Share of the key point's own words (question words removed) that earns full credit."""
+    lexical_weight: float = 0.2
+    """Weight of lexical recall against token recall (1 - this)."""
+    covered_at: float = 0.5
+    """A key point counts as covered from this point score on."""
+
+
+@dataclass(frozen=True)
+class PointSignals:
+    """Raw signals for one key point (kept for the benchmark's cross-validation)."""
+
+    token_recall: float
+    lexical_recall: float
+    best_sentence: int
+    sentence_similarity: float
+
+
+@dataclass(frozen=True)
+class PointCoverage:
+    point: str
+    score: float
+    covered: bool
+    signals: PointSignals
+
+
+def _ramp(x: float, lo: float, hi: float) -> float:
+    return float(min(1.0, max(0.0, (x - lo) / (hi - lo))))
+
+
+def _token_recall(point: np.ndarray, answer: np.ndarray, question: np.ndarray) -> float:
+    """Mean best match of each key-point token in the answer, demoting question tokens."""
+    if len(point) == 0 or len(answer) == 0:
+        return 0.0
+    best = (point @ answer.T).max(axis=1)
+    echo = (point @ question.T).max(axis=1) if len(question) else np.zeros(len(point))
+    weight = 1.0 - np.clip(echo, 0.0, 1.0) ** 2
+    if weight.sum() < 1e-6:
+        return float(best.mean())
+    return float((best * weight).sum() / weight.sum())
+
+
+def _lexical_recall(point: str, answer_stems: set[str], question_stems: set[str]) -> float:
+    stems = content_stems(point)
+    own = stems - question_stems or stems
+    return len(own & answer_stems) / len(own) if own else 0.0
+
+
+def point_signals(
+    points: Sequence[str],
+    point_enc: Sequence[Encoded],
+    question: Encoded,
+    question_text: str,
+    sentences: Sequence[Encoded],
+    answer_text: str,
+) -> list[PointSignals]:
+    """Raw coverage signals of every key point against one answer."""
+    answer_tokens = (
+        np.concatenate([s.tokens for s in sentences]) if sentences else np.zeros((0, 384))
+    )
+    sent_vectors = np.stack([s.vector for s in sentences]) if sentences else None
+    answer_stems, question_stems = content_stems(answer_text), content_stems(question_text)
+    out = []
+    for text, enc in zip(points, point_enc, strict=True):
+        sims = sent_vectors @ enc.vector if sent_vectors is not None else np.zeros(1)
+        out.append(
+            PointSignals(
+                token_recall=_token_recall(enc.tokens, answer_tokens, question.tokens),
+                lexical_recall=_lexical_recall(text, answer_stems, question_stems),
+                best_sentence=int(np.argmax(sims)) if sent_vectors is not None else -1,
+                sentence_similarity=float(sims.max()) if sent_vectors is not None else 0.0,
+            )
+        )
+    return out
+
+
+def point_score(signals: PointSignals, params: CoverageParams) -> float:
+    """Coverage of one key point in [0, 1]."""
+    semantic = _ramp(signals.token_recall, params.recall_floor, params.recall_full)
+    lexical = min(1.0, signals.lexical_recall / params.lexical_full)
+    w = params.lexical_weight
+    return (1.0 - w) * semantic + w * lexical
+
+
+def score_points(
+    points: Sequence[str], signals: Sequence[PointSignals], params: CoverageParams
+) -> list[PointCoverage]:
+    scored = []
+    for point, sig in zip(points, signals, strict=True):
+        score = point_score(sig, params)
+        scored.append(PointCoverage(point, score, score >= params.covered_at, sig))
+    return scored
+
+
+def coverage_fraction(points: Sequence[PointCoverage]) -> float:
+    """Overall coverage in [0, 1]: the mean key-point score."""
+    return float(np.mean([p.score for p in points])) if points else 0.0

@@ -1,0 +1,196 @@
+"""Map the measured signals to a 0–4 level per rubric criterion, with evidence and a comment.
+
+Every criterion is scored by the signal its rubric names (``Criterion.signal``). The "how"
+criteria (depth, examples, structure...) are capped at the coverage level: reasoning about the
+wrong thing is not depth, and a short factual question is not penalised for lacking examples
+that its reference answer does not have either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from evaluators.offline.analysis import Analysis
+from evaluators.offline.coverage import PointCoverage
+from evaluators.offline.depth import cue_level, cue_sentences
+from evaluators.offline.guards import Guard
+from evaluators.offline.scoring import MAX_LEVEL, level_from_fraction
+from evaluators.offline.structure import clarity_level, structure_level
+from evaluators.offline.text import Sentence, split_sentences, word_count
+from evaluators.schemas import CriterionScore, Delivery, StarAnalysis
+from evaluators.star import owned_action_count
+from knowledge.context import QuestionContext
+from rubrics.models import Criterion, Signal
+
+MAX_EVIDENCE = 3
+_EXPECTED_CUES_CAP = 2
+"""A couple of sentences of reasoning (or examples...) meets the expectation in full."""
+_HOW_SIGNALS = ("depth", "tradeoffs", "examples", "complexity", "clarifying")
+
+
+@dataclass(frozen=True)
+class CriterionInputs:
+    context: QuestionContext
+    answer: str
+    analysis: Analysis
+    coverage: list[PointCoverage]
+    coverage_fraction: float
+    reference: str
+    star: StarAnalysis | None
+    delivery: Delivery | None
+    guards: list[Guard]
+
+
+@dataclass(frozen=True)
+class _Level:
+    score: int
+    evidence: list[str]
+    comment: str
+
+
+def _quotes(sentences: Sequence[Sentence]) -> list[str]:
+    seen: list[str] = []
+    for s in sentences:
+        if s.text not in seen:
+            seen.append(s.text)
+    return seen[:MAX_EVIDENCE]
+
+
+def _coverage(inp: CriterionInputs) -> _Level:
+    a = inp.analysis
+    covered = [p for p in inp.coverage if p.covered]
+    evidence = [a.sentences[a.graded[p.signals.best_sentence]] for p in covered if a.graded]
+    comment = f"Covers {len(covered)} of {len(inp.coverage)} key points."
+    return _Level(level_from_fraction(inp.coverage_fraction), _quotes(evidence), comment)
+
+
+def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
+    hits = inp.analysis.red_flags
+    if hits:
+        comment = "States a known misconception: " + "; ".join(h.red_flag for h in hits) + "."
+        level = max(0, MAX_LEVEL - 2 * len(hits))
+        return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
+    comment = "No known misconception found; credit follows the correct content covered."
+    return _Level(gate, _coverage(inp).evidence, comment)
+
+
+def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:
+    found = cue_sentences(signal, inp.analysis.sentences)
+    expected = len(cue_sentences(signal, split_sentences(inp.reference))) if inp.reference else 1
+    expected = min(expected, _EXPECTED_CUES_CAP)
+    level = min(gate, cue_level(len(found), expected))
+    if expected == 0:
+        comment = f"The question does not call for {signal}; scored with the content."
+    else:
+        comment = f"{len(found)} sentence(s) show {signal}; a strong answer has {expected}."
+    return _Level(level, _quotes(found), comment)
+
+
+def _expected_words(inp: CriterionInputs) -> int:
+    return word_count(inp.reference) if inp.reference else 120
+
+
+def _answer_first(inp: CriterionInputs) -> bool:
+    """The first sentence is where a covered key point is best stated."""
+    a = inp.analysis
+    if not a.graded or a.graded[0] != 0:
+        return False
+    return any(p.covered and p.signals.best_sentence == 0 for p in inp.coverage)
+
+
+def _structure(inp: CriterionInputs, gate: int) -> _Level:
+    answer_first = _answer_first(inp)
+    level, evidence = structure_level(inp.analysis.sentences, answer_first, _expected_words(inp))
+    comment = "Leads with the answer." if answer_first else "The main answer is not up front."
+    return _Level(min(gate, level), _quotes(evidence), comment)
+
+
+def _clarity(inp: CriterionInputs, gate: int) -> _Level:
+    a = inp.analysis
+    level, problems = clarity_level(a.sentences, a.vectors, _expected_words(inp))
+    comment = "Clear and concise." if not problems else "Clarity: " + ", ".join(problems) + "."
+    return _Level(min(gate, level), _quotes(a.sentences[:1]), comment)
+
+
+def _delivery(delivery: Delivery) -> _Level:
+    level = MAX_LEVEL
+    if not 120 <= delivery.wpm <= 170:
+        level -= 1 if 100 <= delivery.wpm <= 190 else 2
+    if delivery.fillers_per_min > 3:
+        level -= 1 if delivery.fillers_per_min <= 8 else 2
+    if len(delivery.long_pauses) > 2:
+        level -= 1
+    comment = f"{delivery.wpm:.0f} wpm, {delivery.fillers_per_min:.1f} fillers/min."
+    return _Level(max(0, level), [], comment)
+
+
+def _star(signal: str, star: StarAnalysis, answer: str) -> _Level:
+    part = getattr(star, signal.removeprefix("star_"))
+    if not part.present:
+        return _Level(0, [], f"No {signal.removeprefix('star_')} found.")
+    level = 3
+    if signal == "star_action":
+        level = 2 + int(star.first_person_singular_ratio >= 0.5)
+        level += int(owned_action_count(answer) >= 2)
+    elif signal == "star_result":
+        level += int(star.result_quantified)
+    elif signal in ("star_situation", "star_task", "star_reflection"):
+        level += int(word_count(part.evidence) >= 10)
+    comment = f"{signal.removeprefix('star_').capitalize()} present."
+    return _Level(min(MAX_LEVEL, level), [part.evidence], comment)
+
+
+def _level(criterion: Criterion, inp: CriterionInputs, gate: int) -> _Level:
+    signal = criterion.signal
+    if signal == "coverage":
+        return _coverage(inp)
+    if signal == "accuracy":
+        return _accuracy(inp, gate)
+    if signal in _HOW_SIGNALS:
+        return _how(signal, inp, gate)
+    if signal == "structure":
+        return _structure(inp, gate)
+    if signal == "clarity":
+        return _clarity(inp, gate)
+    if signal == "delivery" and inp.delivery is not None:
+        return _delivery(inp.delivery)
+    return _star(signal, inp.star or StarAnalysis(), inp.answer)
+
+
+def _guarded(level: _Level, signal: str, guards: Sequence[Guard]) -> _Level:
+    if not guards:
+        return level
+    cap = min(g.coverage_max if signal == "coverage" else g.max_level for g in guards)
+    if level.score <= cap:
+        return level
+    return _Level(cap, level.evidence, guards[0].notice)
+
+
+def score_criteria(
+    inp: CriterionInputs,
+) -> tuple[list[CriterionScore], dict[str, float], dict[str, Signal]]:
+    """Scored criteria (rubric first, then communication), their weights and their signals."""
+    rubric_criteria = list(inp.context.rubric.criteria)
+    has_coverage = any(c.signal == "coverage" for c in rubric_criteria)
+    gate = level_from_fraction(inp.coverage_fraction) if has_coverage else MAX_LEVEL
+    chosen = rubric_criteria + [
+        c
+        for c in inp.context.communication.criteria
+        if c.signal != "delivery" or inp.delivery is not None
+    ]
+    scores, weights, signals = [], {}, {}
+    for criterion in chosen:
+        level = _guarded(_level(criterion, inp, gate), criterion.signal, inp.guards)
+        scores.append(
+            CriterionScore(
+                id=criterion.id,
+                name=criterion.name,
+                score=level.score,
+                evidence=level.evidence,
+                comment=level.comment,
+            )
+        )
+        weights[criterion.id] = criterion.weight
+        signals[criterion.id] = criterion.signal
+    return scores, weights, signals

@@ -1,0 +1,27 @@
+"""Overall score from criterion levels × weights — the one formula every engine uses.
+
+The LLM engine imports ``overall_score`` too: the overall is never taken from a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from evaluators.schemas import CriterionScore
+
+MAX_LEVEL = 4
+
+
+def overall_score(criteria: Sequence[CriterionScore], weights: Mapping[str, float]) -> float:
+    """Weighted mean of criterion levels on 0–100 (criteria without a weight are ignored)."""
+    weighted = [(weights[c.id], c.score) for c in criteria if weights.get(c.id, 0.0) > 0]
+    total = sum(w for w, _ in weighted)
+    if total <= 0:
+        return 0.0
+    mean = sum(w * score for w, score in weighted) / total
+    return round(100.0 * mean / MAX_LEVEL, 1)
+
+
+def level_from_fraction(fraction: float) -> int:
+    """0–4 level from a fraction in [0, 1] (nearest level)."""
+    return int(round(MAX_LEVEL * min(1.0, max(0.0, fraction))))
