@@ -17,21 +17,24 @@ _I = re.IGNORECASE
 
 _CUES: dict[str, re.Pattern[str]] = {
     "situation": re.compile(
-        r"^\W*(Situation|Context|Background)\s*:|\b(at my (last|previous|current)|when I (was|worked)|(last|this|that) (year|quarter|"
+        r"^\W*(Situation|Context|Background)\s*:|"
+        r"\b(at my (last|previous|current)|when I (was|worked)|(last|this|that) (year|quarter|"
         r"month|summer)|in \d{4}|we were|our team|the team|there was|we had|the company|"
         r"situation|context|background|back when|I was working|while working|during my|"
         r"at (a|an|the) (startup|company|bank|fintech|retailer))\b",
         _I,
     ),
     "task": re.compile(
-        r"^\W*(Task|Goal)\s*:|\b(my (task|job|goal|role|responsibility) was|I (was|had been) (asked|tasked|"
+        r"^\W*(Task|Goal)\s*:|"
+        r"\b(my (task|job|goal|role|responsibility) was|I (was|had been) (asked|tasked|"
         r"responsible|supposed|charged)|I needed to|I had to|we needed to|the goal was|"
         r"the task was|the challenge was|objective|deadline|was to (build|ship|fix|deliver|"
         r"reduce|improve|find|get))\b",
         _I,
     ),
     "action": re.compile(
-        r"^\W*(Actions?)\s*:|\b(I|we) (\w+ly )?(built|wrote|designed|proposed|set up|organi[sz]ed|scheduled|led|"
+        r"^\W*(Actions?)\s*:|"
+        r"\b(I|we) (\w+ly )?(built|wrote|designed|proposed|set up|organi[sz]ed|scheduled|led|"
         r"created|implemented|analy[sz]ed|talked|met|asked|decided|started|ran|trained|"
         r"reached out|explained|negotiated|prototyped|added|moved|rewrote|refactored|"
         r"investigated|dug|benchmarked|documented|presented|pushed|paired|mentored|"
@@ -40,14 +43,16 @@ _CUES: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "result": re.compile(
-        r"^\W*(Results?|Outcome|Impact)\s*:|\b(as a result|result(ed)?|outcome|in the end|eventually|ultimately|reduced|"
+        r"^\W*(Results?|Outcome|Impact)\s*:|"
+        r"\b(as a result|result(ed)?|outcome|in the end|eventually|ultimately|reduced|"
         r"increased|improved|cut|saved|grew|dropped|went (up|down|from)|launched|shipped|"
         r"delivered|on time|met the deadline|adopted|promoted|recogni[sz]ed|got (approved|"
         r"buy-in)|resolved|succeeded|achieved)\b",
         _I,
     ),
     "reflection": re.compile(
-        r"^\W*(Reflection|Lessons?|Learnings?)\s*:|\b(I learned|I learnt|lesson|learned that|taught me|next time|in hindsight|"
+        r"^\W*(Reflection|Lessons?|Learnings?)\s*:|"
+        r"\b(I learned|I learnt|lesson|learned that|taught me|next time|in hindsight|"
         r"looking back|I would (now|have)|I'd (do|have)|differently|since then|now I always|"
         r"I now|takeaway|reflect\w*|realized|realised)\b",
         _I,

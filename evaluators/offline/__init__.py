@@ -10,9 +10,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from evaluators.offline.evaluator import OfflineEvaluator
-    from evaluators.offline.injection import detect_injection
-    from evaluators.offline.scoring import overall_score
+    from evaluators.offline.evaluator import OfflineEvaluator as OfflineEvaluator
+    from evaluators.offline.injection import detect_injection as detect_injection
+    from evaluators.offline.scoring import overall_score as overall_score
 
 _EXPORTS = {
     "OfflineEvaluator": "evaluators.offline.evaluator",

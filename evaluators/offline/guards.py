@@ -92,9 +92,7 @@ def check(
     keyword_list = is_keyword_list(answer)
     if not keyword_list and not is_english(answer):
         guards.append(
-            _hard(
-                "The answer does not look like English; the offline grader only grades English answers."
-            )
+            _hard("The answer does not look like English; the offline grader grades English only.")
         )
     if not covered and repeats_question(answer, question):
         guards.append(_soft("The answer only repeats the question; it adds no content of its own."))

@@ -24,4 +24,4 @@ def overall_score(criteria: Sequence[CriterionScore], weights: Mapping[str, floa
 
 def level_from_fraction(fraction: float) -> int:
     """0–4 level from a fraction in [0, 1] (nearest level)."""
-    return int(round(MAX_LEVEL * min(1.0, max(0.0, fraction))))
+    return round(MAX_LEVEL * min(1.0, max(0.0, fraction)))

@@ -18,9 +18,14 @@ _STEM_LEN = 5
 MAX_SENTENCE_WORDS = 60
 """Longer run-on sentences are cut into windows (MiniLM reads at most 256 word pieces)."""
 
-STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "with", "as", "by", "at", "from", "which", "what", "when", "where", "who", "whom", "how", "why", "can", "could", "would", "should", "will", "do", "does", "did", "has", "have", "had", "not", "no", "but", "if", "then", "than", "so", "such", "there", "their", "they", "them", "we", "you", "your", "i", "me", "my", "our", "he", "she", "his", "her", "also", "into", "about", "more", "most", "other", "some", "any", "each", "all", "both", "one", "two", "use", "used", "using", "very", "just", "may", "might", "must", "only", "over", "under", "up", "down", "out", "it's", "i'm", "let's"]
-)
+_STOPWORD_TEXT = """
+a an the of to in on for and or is are was were be been being it its this that these those
+with as by at from which what when where who whom how why can could would should will do
+does did has have had not no but if then than so such there their they them we you your i
+me my our he she his her also into about more most other some any each all both one two
+use used using very just may might must only over under up down out it's i'm let's
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @dataclass(frozen=True)
