@@ -162,7 +162,7 @@ def compute_delivery(words: Sequence[Word], duration_s: float) -> Delivery:
         fillers_per_min=round(sum(fillers.values()) / minutes, 2) if minutes > 0 else 0.0,
         long_pauses=long_pauses(words),
         speaking_ratio=round(min(speaking_s / duration_s, 1.0), 3) if duration_s > 0 else 0.0,
-        longest_monologue_s=round(max((e - s for s, e in monologues), default=0.0), 2),
+        longest_monologue_s=round(max((e - s for s, e in monologues), default=0.0), 3),
     )
     return delivery.model_copy(update={"guidance": guidance(delivery, span_s)})
 
