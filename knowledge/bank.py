@@ -52,9 +52,10 @@ def _questions_in(doc: LocatedDoc, path: Path) -> tuple[list[tuple[int, dict]], 
             problems.append(Problem(path, line, f"question #{index + 1} is not a mapping"))
             continue
         item = dict(raw)
-        if topic and "topic" not in item:
+        if isinstance(topic, str) and "topic" not in item:
             item["topic"] = topic
-        if "kind" not in item and item.get("topic") in TOPIC_DEFAULT_KIND:
+        item_topic = item.get("topic")
+        if "kind" not in item and isinstance(item_topic, str) and item_topic in TOPIC_DEFAULT_KIND:
             item["kind"] = TOPIC_DEFAULT_KIND[item["topic"]]
         items.append((index, item))
     return items, problems
