@@ -38,6 +38,7 @@ class CriterionInputs:
     coverage_fraction: float
     reference: str
     star: StarAnalysis | None
+    reference_star: StarAnalysis | None
     delivery: Delivery | None
     guards: list[Guard]
 
@@ -125,8 +126,13 @@ def _delivery(delivery: Delivery) -> _Level:
     return _Level(max(0, level), [], comment)
 
 
-def _star(signal: str, star: StarAnalysis, answer: str) -> _Level:
-    part = getattr(star, signal.removeprefix("star_"))
+def _star(signal: str, inp: CriterionInputs, gate: int) -> _Level:
+    name = signal.removeprefix("star_")
+    if inp.reference_star is not None and not getattr(inp.reference_star, name).present:
+        comment = f"The reference answer has no {name}; scored with the content."
+        return _Level(gate, [], comment)
+    star, answer = inp.star or StarAnalysis(), inp.answer
+    part = getattr(star, name)
     if not part.present:
         return _Level(0, [], f"No {signal.removeprefix('star_')} found.")
     level = 3
@@ -138,7 +144,7 @@ def _star(signal: str, star: StarAnalysis, answer: str) -> _Level:
     elif signal in ("star_situation", "star_task", "star_reflection"):
         level += int(word_count(part.evidence) >= 10)
     comment = f"{signal.removeprefix('star_').capitalize()} present."
-    return _Level(min(MAX_LEVEL, level), [part.evidence], comment)
+    return _Level(min(gate, level), [part.evidence], comment)
 
 
 def _level(criterion: Criterion, inp: CriterionInputs, gate: int) -> _Level:
@@ -155,7 +161,7 @@ def _level(criterion: Criterion, inp: CriterionInputs, gate: int) -> _Level:
         return _clarity(inp, gate)
     if signal == "delivery" and inp.delivery is not None:
         return _delivery(inp.delivery)
-    return _star(signal, inp.star or StarAnalysis(), inp.answer)
+    return _star(signal, inp, gate)
 
 
 def _guarded(level: _Level, signal: str, guards: Sequence[Guard]) -> _Level:
@@ -172,7 +178,8 @@ def score_criteria(
 ) -> tuple[list[CriterionScore], dict[str, float], dict[str, Signal]]:
     """Scored criteria (rubric first, then communication), their weights and their signals."""
     rubric_criteria = list(inp.context.rubric.criteria)
-    has_coverage = any(c.signal == "coverage" for c in rubric_criteria)
+    content_given = inp.context.key_points_source in ("given", "reference")
+    has_coverage = content_given or any(c.signal == "coverage" for c in rubric_criteria)
     gate = level_from_fraction(inp.coverage_fraction) if has_coverage else MAX_LEVEL
     chosen = rubric_criteria + [
         c

@@ -62,7 +62,7 @@ class OfflineEvaluator:
         for start in range(0, len(items), _CHUNK):
             chunk = items[start : start + _CHUNK]
             analyses = self.analyse_many(chunk)
-            out.extend(self._feedback(item, a) for item, a in zip(chunk, analyses, strict=True))
+            out.extend(self.feedback_for(item, a) for item, a in zip(chunk, analyses, strict=True))
             if progress:
                 progress(len(chunk))
         return out
@@ -118,7 +118,8 @@ class OfflineEvaluator:
             relevance = float((targets @ vectors.T).max())
         return Analysis(sentences, vectors, graded, points, hits, relevance)
 
-    def _feedback(self, item: Item, analysis: Analysis) -> Feedback:
+    def feedback_for(self, item: Item, analysis: Analysis) -> Feedback:
+        """Feedback from already measured signals (the benchmark re-calibrates on these)."""
         ctx = item.context
         coverage = score_points(ctx.key_points, analysis.points, self.params)
         reference = _reference_text(ctx)
@@ -140,6 +141,7 @@ class OfflineEvaluator:
             coverage_fraction=coverage_fraction(coverage),
             reference=reference,
             star=star,
+            reference_star=analyze_star(reference) if is_star and reference else None,
             delivery=item.delivery,
             guards=guards,
         )

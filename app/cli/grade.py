@@ -1,0 +1,57 @@
+"""``coach grade``: grade a JSONL file of answers (DESIGN.md, CLI contract)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from evaluators.engine import Engine
+from evaluators.errors import InputError
+
+EngineChoice = Literal["offline", "llm", "auto"]
+
+
+def _engine(choice: str | None) -> Engine:
+    from app.settings import get_settings
+
+    settings = get_settings()
+    resolved = choice or settings.engine
+    if resolved == "offline":
+        from evaluators.offline import OfflineEvaluator
+
+        return OfflineEvaluator()
+    from app.engines import engine_from_settings
+
+    return engine_from_settings(settings, resolved)
+
+
+def grade(
+    input: Annotated[Path, typer.Argument(help="JSONL file: one answer per line.")],
+    output: Annotated[
+        str,
+        typer.Option("-o", "--output", help="Where to write the feedback JSONL ('-' = stdout)."),
+    ] = "-",
+    engine: Annotated[
+        EngineChoice | None,
+        typer.Option("--engine", help="offline, llm or auto (default: COACH_ENGINE)."),
+    ] = None,
+) -> None:
+    """Grade answers from a JSONL file; writes one Feedback JSON per line. Exit 2 if any failed."""
+    from app.services import knowledge_base
+    from evaluators.batch import grade_stream
+
+    if not input.is_file():
+        raise InputError(f"Input file not found: {input}")
+    chosen = _engine(engine)
+    with input.open(encoding="utf-8") as lines:
+        if output == "-":
+            failed = grade_stream(lines, sys.stdout, chosen, knowledge_base(), sys.stderr.isatty())
+        else:
+            with open(output, "w", encoding="utf-8") as out:
+                failed = grade_stream(lines, out, chosen, knowledge_base(), sys.stderr.isatty())
+    if failed:
+        typer.echo(f"{failed} line(s) could not be graded; see their 'error' field.", err=True)
+        raise typer.Exit(2)

@@ -1,0 +1,178 @@
+"""Batch grading behind ``coach grade``: JSONL in, one Feedback JSON per line out, in order.
+
+Each line is validated on its own, so one bad line yields an error object and the rest are still
+graded. Contexts are resolved once per distinct question (200 answers to one free-form question
+open retrieval once), and answers go to the engine in chunks: the offline engine embeds a whole
+chunk in one pass, and memory stays bounded on files of thousands of lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError, model_validator
+
+from evaluators.engine import Engine
+from evaluators.errors import CoachError
+from evaluators.item import GradeItem
+from knowledge.base import KnowledgeBase
+from knowledge.context import QuestionContext
+
+CHUNK_SIZE = 256
+EMPTY_ANSWER_NOTICE = "The answer is empty, so there is nothing to grade."
+
+
+class GradeLine(BaseModel):
+    """One input line: a bank question id, or a free-form question with optional reference."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: StrictStr
+    answer: StrictStr
+    question_id: StrictStr | None = None
+    question: StrictStr | None = None
+    reference_answer: StrictStr | None = None
+    key_points: list[StrictStr] | None = None
+    kind: StrictStr | None = None
+
+    @model_validator(mode="after")
+    def _question_given(self) -> GradeLine:
+        if not self.question_id and not (self.question and self.question.strip()):
+            raise ValueError("give either 'question_id' (a bank question) or 'question' (text)")
+        return self
+
+    def context_key(self) -> tuple:
+        if self.question_id:
+            return ("id", self.question_id)
+        return (
+            "text",
+            self.question,
+            self.reference_answer,
+            tuple(self.key_points or ()),
+            self.kind,
+        )
+
+
+@dataclass
+class _Parsed:
+    number: int
+    id: str
+    item: GradeItem | None = None
+    error: str | None = None
+
+
+def _describe(err: ValidationError) -> str:
+    """The first validation problem as 'field: message' in plain words."""
+    first = err.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "line"
+    if first["type"] == "missing":
+        return f"missing field '{field}'"
+    if first["type"].endswith("_type"):
+        return f"field '{field}' must be {first['type'].removesuffix('_type')}"
+    return f"{field}: {first['msg'].removeprefix('Value error, ')}"
+
+
+def _raw_id(raw: Any, number: int) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return raw["id"]
+    return f"line {number}"
+
+
+class _Resolver:
+    """Question contexts cached per distinct question (errors are cached too)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._cache: dict[tuple, QuestionContext | CoachError] = {}
+
+    def context(self, line: GradeLine) -> QuestionContext:
+        key = line.context_key()
+        if key not in self._cache:
+            try:
+                self._cache[key] = self.kb.context(
+                    question_id=line.question_id,
+                    question=line.question,
+                    reference_answer=line.reference_answer,
+                    key_points=line.key_points,
+                    kind=line.kind,
+                )
+            except CoachError as err:
+                self._cache[key] = err
+        found = self._cache[key]
+        if isinstance(found, CoachError):
+            raise found
+        return found
+
+
+def parse_line(text: str, number: int, resolver: _Resolver) -> _Parsed:
+    """Validate one JSONL line and resolve its question; never raises for bad input."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as err:
+        return _Parsed(number, f"line {number}", error=f"line {number}: invalid JSON ({err.msg})")
+    ident = _raw_id(raw, number)
+    if not isinstance(raw, dict):
+        return _Parsed(number, ident, error=f"line {number}: expected a JSON object")
+    try:
+        line = GradeLine.model_validate(raw)
+        item = GradeItem(context=resolver.context(line), answer=line.answer)
+    except ValidationError as err:
+        return _Parsed(number, ident, error=f"line {number}: {_describe(err)}")
+    except CoachError as err:
+        return _Parsed(number, ident, error=f"line {number}: {err}")
+    return _Parsed(number, line.id, item=item)
+
+
+def _chunks(lines: Iterable[str], resolver: _Resolver) -> Iterator[list[_Parsed]]:
+    chunk: list[_Parsed] = []
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        chunk.append(parse_line(text, number, resolver))
+        if len(chunk) >= CHUNK_SIZE:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _progress_bar(enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="answer", desc="Grading", leave=False)
+
+
+def grade_stream(
+    lines: Iterable[str], out: TextIO, engine: Engine, kb: KnowledgeBase, progress: bool
+) -> int:
+    """Grade every JSONL line and write one JSON object per non-blank line, in input order.
+
+    Returns the number of lines that failed (each written as ``{"id", "error"}``).
+    """
+    failed = 0
+    bar = _progress_bar(progress)
+    try:
+        for chunk in _chunks(lines, _Resolver(kb)):
+            good = [p for p in chunk if p.item is not None]
+            feedback = iter(
+                engine.evaluate_many(
+                    [p.item for p in good], progress=bar.update if bar is not None else None
+                )
+            )
+            for parsed in chunk:
+                if parsed.error is not None:
+                    failed += 1
+                    record = {"id": parsed.id, "error": parsed.error}
+                else:
+                    record = {"id": parsed.id, **next(feedback).model_dump(mode="json")}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+    finally:
+        if bar is not None:
+            bar.close()
+    return failed
