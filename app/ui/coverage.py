@@ -1,0 +1,39 @@
+"""Which behavioral competencies the story bank covers, and the gaps to fill."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from app.storage import Story
+from knowledge.models import COMPETENCIES
+
+
+def coverage_grid(stories: Sequence[Story]) -> pd.DataFrame:
+    """Stories × competencies, ✓ where a story demonstrates the competency."""
+    columns = list(COMPETENCIES.values())
+    rows = {
+        story.title or f"Story {story.id}": [
+            "✓" if cid in story.competencies else "" for cid in COMPETENCIES
+        ]
+        for story in stories
+    }
+    return pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+
+
+def gaps(stories: Sequence[Story]) -> list[str]:
+    """A sentence per competency no story covers yet."""
+    covered = {cid for story in stories for cid in story.competencies}
+    return [
+        f"No story for {label[0].lower()}{label[1:]} yet"
+        for cid, label in COMPETENCIES.items()
+        if cid not in covered
+    ]
+
+
+def story_text(story_fields: dict[str, str]) -> str:
+    """The story as one answer, in STAR order, for analysis and rehearsal."""
+    order = ("situation", "task", "action", "result", "reflection")
+    parts = [story_fields.get(k, "").strip() for k in order]
+    return "\n".join(p if p[-1] in ".!?" else f"{p}." for p in parts if p)

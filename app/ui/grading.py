@@ -1,0 +1,129 @@
+"""Grade one answer and persist it: the attempt is saved before evaluation starts.
+
+No Streamlit here: the pages call these functions, and tests call them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine as Database
+
+from app.storage import Attempt, attempts
+from evaluators.engine import Engine
+from evaluators.errors import CoachError, InputError
+from evaluators.item import GradeItem
+from evaluators.schemas import Delivery, Feedback
+from knowledge.base import KnowledgeBase
+from knowledge.context import QuestionContext
+from knowledge.models import Question
+
+
+@dataclass(frozen=True)
+class QuestionRef:
+    """A bank question by id, or a free-form question (own question, follow-up)."""
+
+    text: str
+    question_id: str | None = None
+    topic: str | None = None
+    kind: str | None = None
+    difficulty: str | None = None
+    reference_answer: str | None = None
+    key_points: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_bank(cls, question: Question) -> QuestionRef:
+        return cls(
+            text=question.prompt,
+            question_id=question.id,
+            topic=question.topic,
+            kind=question.kind,
+            difficulty=question.difficulty,
+        )
+
+    @classmethod
+    def from_attempt(cls, attempt: Attempt) -> QuestionRef:
+        return cls(
+            text=attempt.question_text,
+            question_id=attempt.question_id,
+            topic=attempt.topic,
+            kind=attempt.kind,
+        )
+
+    def context(self, kb: KnowledgeBase) -> QuestionContext:
+        if self.question_id:
+            return kb.context(question_id=self.question_id)
+        return kb.context(
+            question=self.text,
+            kind=self.kind,
+            reference_answer=self.reference_answer,
+            key_points=list(self.key_points) or None,
+        )
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the candidate handed in, and where it belongs (mock session, retry of...)."""
+
+    answer: str
+    delivery: Delivery | None = None
+    audio_path: str | None = None
+    duration_s: float | None = None
+    session_id: int | None = None
+    parent_attempt_id: int | None = None
+
+
+def _error_message(exc: Exception) -> str:
+    if isinstance(exc, CoachError):
+        return str(exc)
+    return f"Evaluation failed unexpectedly ({type(exc).__name__}: {exc})."
+
+
+def grade_and_save(
+    db: Database, engine: Engine, kb: KnowledgeBase, ref: QuestionRef, sub: Submission
+) -> tuple[Attempt, Feedback]:
+    """Save the attempt as pending, evaluate it, then store the feedback or the error.
+
+    Raises:
+        InputError: the answer is empty (nothing is saved).
+        CoachError: evaluation failed; the attempt stays saved with status ``failed``.
+    """
+    if not sub.answer.strip():
+        raise InputError("Write or record an answer first.")
+    pending = attempts.create_pending(
+        db,
+        question_text=ref.text,
+        answer_text=sub.answer,
+        question_id=ref.question_id,
+        topic=ref.topic,
+        kind=ref.kind,
+        audio_path=sub.audio_path,
+        session_id=sub.session_id,
+        parent_attempt_id=sub.parent_attempt_id,
+        duration_s=sub.duration_s,
+    )
+    try:
+        context = ref.context(kb)
+        [feedback] = engine.evaluate_many([GradeItem(context, sub.answer, sub.delivery)])
+    except Exception as exc:
+        attempts.fail(db, pending.id, _error_message(exc))
+        raise
+    if feedback.delivery is None and sub.delivery is not None:
+        feedback = feedback.model_copy(update={"delivery": sub.delivery})
+    topic = context.topic or ref.topic
+    done = attempts.complete(db, pending.id, feedback, topic=topic, kind=context.rubric.id)
+    return done, feedback
+
+
+def regrade(
+    db: Database, engine: Engine, kb: KnowledgeBase, attempt: Attempt
+) -> tuple[Attempt, Feedback]:
+    """Evaluate a saved (e.g. failed) attempt again, updating the same row."""
+    ref = QuestionRef.from_attempt(attempt)
+    try:
+        context = ref.context(kb)
+        [feedback] = engine.evaluate_many([GradeItem(context, attempt.answer_text, None)])
+    except Exception as exc:
+        attempts.fail(db, attempt.id, _error_message(exc))
+        raise
+    return attempts.complete(db, attempt.id, feedback, kind=context.rubric.id), feedback
