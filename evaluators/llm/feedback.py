@@ -65,7 +65,8 @@ def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:
     if problems:
         criteria = capped(criteria)
         notices.append(cap_notice(problems))
-    overall = overall_score(criteria, context.rubric, context.communication)
+    weights = {c.id: c.weight for c in [*context.rubric.criteria, *context.communication.criteria]}
+    overall = overall_score(criteria, weights)
     common = {
         "engine": "llm",
         "rubric_id": context.rubric.id,
@@ -86,15 +87,12 @@ def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:
             follow_up=baseline.follow_up,
             notices=notices,
         )
+    covered = _pick(context.key_points, reply.covered_key_points)
     return Feedback(
         **common,
         overall=overall,
-        covered_points=_pick(context.key_points, reply.covered_key_points),
-        missing_points=[
-            p
-            for p in context.key_points
-            if p not in _pick(context.key_points, reply.covered_key_points)
-        ],
+        covered_points=covered,
+        missing_points=[p for p in context.key_points if p not in covered],
         red_flags_hit=_pick(context.red_flags, reply.red_flags_hit),
         strengths=reply.strengths,
         improvements=reply.improvements,

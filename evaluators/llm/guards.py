@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from evaluators.llm.output import CriterionReply
 from evaluators.offline.injection import detect_injection
+from evaluators.offline.text import content_stems
 from evaluators.schemas import CriterionScore, Feedback
 
 CAP = 20.0
@@ -23,13 +24,12 @@ UNSUPPORTED_MAX = 1
 """Highest criterion score without a single verified quote."""
 
 MIN_QUOTE_CHARS = 3
-MIN_CONTENT_WORDS = 6
-"""Fewer words than this cannot answer an interview question ("Thought process:", ":")."""
+MIN_CONTENT_WORDS = 5
+"""Fewer distinct content words cannot answer an interview question ("Thought process:")."""
 
 _TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _SPACE = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\.\.\.|…")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _EDGE = " \t\n\"'`.,;:!?()[]"
 
 
@@ -84,7 +84,7 @@ def verify_evidence(replies: list[CriterionReply], names: dict[str, str], answer
 
 def is_trivial(answer: str) -> bool:
     """Too few words to answer anything: the "master key" replies LLM judges are known to pass."""
-    return len(_WORD.findall(answer)) < MIN_CONTENT_WORDS
+    return len(content_stems(answer)) < MIN_CONTENT_WORDS
 
 
 def cross_check(answer: str, baseline: Feedback) -> list[str]:

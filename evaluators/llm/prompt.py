@@ -16,8 +16,9 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from knowledge.context import QuestionContext
 from rubrics.models import Criterion
 
-MAX_KNOWLEDGE_CHUNKS = 2
-"""Retrieved background for free-form questions; more rarely helps and costs tokens."""
+MAX_KNOWLEDGE_CHUNKS = 3
+"""Retrieved facts for free-form questions; more rarely helps and costs tokens."""
+MAX_CHUNK_CHARS = 300
 
 _SYSTEM = """\
 You grade one answer from a Machine Learning Engineer interview, as a strict and fair senior \
@@ -38,7 +39,7 @@ Scoring rules:
 per quote. No quote, no credit above 1.
 - Key points and red flags are referred to by their numbers.
 
-Rubric: {rubric_name}. {rubric_description}
+Rubric: {rubric_name}
 {criteria}
 
 Key points a strong answer contains:
@@ -85,10 +86,21 @@ def _numbered(items: list[str]) -> str:
 
 
 def _knowledge(context: QuestionContext) -> str:
-    chunks = context.knowledge[:MAX_KNOWLEDGE_CHUNKS]
-    if not chunks:
+    """Related facts retrieved for a free-form question, minus what the prompt already has.
+
+    Retrieval also returns rubric chunks (the rubric is already in full above) and the key
+    points themselves; repeating them would only spend tokens.
+    """
+    rubric_prefix = f"{context.rubric.name} — "
+    seen = set(context.key_points)
+    facts = [
+        chunk[:MAX_CHUNK_CHARS]
+        for chunk in dict.fromkeys(context.knowledge)
+        if chunk not in seen and not chunk.startswith(rubric_prefix)
+    ][:MAX_KNOWLEDGE_CHUNKS]
+    if not facts:
         return ""
-    return "\nBackground:\n" + "\n".join(f"- {chunk}" for chunk in chunks) + "\n"
+    return "\nRelated facts (background only):\n" + "\n".join(f"- {f}" for f in facts) + "\n"
 
 
 def build_messages(
@@ -102,7 +114,6 @@ def build_messages(
     system = _SYSTEM.format(
         tag=tag,
         rubric_name=context.rubric.name,
-        rubric_description=context.rubric.description.strip(),
         criteria="\n".join(_criterion_block(c) for c in criteria),
         key_points=_numbered(context.key_points),
         red_flags=_numbered(context.red_flags),
