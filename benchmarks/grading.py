@@ -28,7 +28,6 @@ from app.services import knowledge_base  # noqa: E402
 from evaluators.batch import grade_stream  # noqa: E402
 from evaluators.item import GradeItem  # noqa: E402
 from evaluators.offline import OfflineEvaluator  # noqa: E402
-from evaluators.offline.coverage import CoverageParams  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks"
 GRID = {

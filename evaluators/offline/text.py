@@ -68,7 +68,7 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """Crude stem: the first five letters, so 'reusable'/'reuse', 'overfitting'/'overfit' meet."""
+    """Crude stem: the first five letters, so 'overfitting' and 'overfit' meet."""
     return word[:_STEM_LEN]
 
 

@@ -1,0 +1,49 @@
+"""Unit tests of the individual offline signals through small hand-written contexts."""
+
+from evaluators.offline.depth import cue_level, cue_sentences
+from evaluators.offline.guards import is_english, is_keyword_list, repeats_question
+from evaluators.offline.red_flags import negated
+from evaluators.offline.text import split_sentences
+
+
+def test_paraphrase_covers_a_key_point_and_unrelated_text_does_not(overfitting, grade):
+    good = grade(
+        overfitting,
+        "Overfitting means the model memorises noise in the training set, so it does badly "
+        "on new data.",
+    )
+    bad = grade(overfitting, "Gradient descent updates weights using the learning rate.")
+    assert overfitting.key_points[0] in good.covered_points
+    assert overfitting.key_points[0] in bad.missing_points
+    assert good.criteria[0].score > bad.criteria[0].score
+
+
+def test_coverage_evidence_is_the_sentence_that_states_the_point(overfitting, grade):
+    answer = "Training error is low but validation error is much higher. I like clean code."
+    fb = grade(overfitting, answer)
+    coverage = next(c for c in fb.criteria if c.id == "coverage")
+    assert coverage.evidence == ["Training error is low but validation error is much higher."]
+
+
+def test_depth_and_example_cues_counted_per_sentence():
+    sentences = split_sentences(
+        "Bagging reduces variance because errors average out. For example, a forest of 500 "
+        "trees. It is popular."
+    )
+    assert len(cue_sentences("depth", sentences)) == 1
+    assert len(cue_sentences("examples", sentences)) == 1
+    assert cue_level(1, 2) == 2 and cue_level(0, 0) == 4
+
+
+def test_negation_parity():
+    assert negated("Random forests cannot overfit.")
+    assert not negated("Random forests can overfit.")
+    assert not negated("It is not true that it does not converge.")
+
+
+def test_guards_recognise_lists_repetition_and_language():
+    assert is_keyword_list("precision, recall, F1, ROC, AUC")
+    assert not is_keyword_list("push and pop")
+    assert repeats_question("What is overfitting?", "What is overfitting and why?")
+    assert not is_english("Der Überanpassung passiert, wenn das Modell die Daten auswendig lernt.")
+    assert is_english("Overfitting happens when the model memorises the training data.")
