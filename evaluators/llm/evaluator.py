@@ -76,6 +76,8 @@ class LLMEvaluator:
         return [f.result() for f in futures]
 
     def _grade(self, item: Item, baseline: Feedback) -> Feedback:
+        if not item.answer.strip():
+            return baseline  # nothing for a model to read; the offline notice says so
         ids = tuple(c.id for c in graded_criteria(item.context))
 
         def check(reply: LLMReply) -> None:

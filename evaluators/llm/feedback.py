@@ -48,7 +48,8 @@ def _evidence_notice(dropped: int, capped_ids: list[str]) -> list[str]:
         parts.append(
             f"criteria without verified evidence score at most 1 ({', '.join(capped_ids)})"
         )
-    return ["; ".join(parts).capitalize() + "."]
+    text = "; ".join(parts)
+    return [text[0].upper() + text[1:] + "."]
 
 
 def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:

@@ -101,6 +101,7 @@ def model_answers():
     return [(build_context(content, None, question_id=q.id), q.model_answer) for q in sample]
 
 
+@pytest.mark.slow
 def test_guards_leave_honest_model_answers_untouched(make_evaluator, openai_server, model_answers):
     """The shift the guards cause on clean answers is exactly zero."""
     evaluator = make_evaluator(concurrency=4)
