@@ -165,7 +165,7 @@ class StructuredCaller:
         self, runnable: Any, messages: list[BaseMessage], check: Callable[[Reply], None]
     ) -> Reply:
         try:
-            result = self._retrying(runnable.invoke, messages)
+            result = self._retrying.copy()(runnable.invoke, messages)
         except _INVALID_OUTPUT as exc:
             raise InvalidOutput(_validation_summary(exc)) from exc
         except openai.OpenAIError as exc:

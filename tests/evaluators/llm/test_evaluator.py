@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from tests.evaluators.llm.conftest import GOOD_ANSWER, item
+from evaluators.item import GradeItem
+from evaluators.schemas import Delivery
+from tests.evaluators.llm.conftest import BIAS_VARIANCE, GOOD_ANSWER, item
 from tests.fixtures.openai_server import (
     fabricated,
     first_sentence,
@@ -240,3 +242,16 @@ def test_an_empty_answer_costs_no_request(make_evaluator, openai_server):
     assert feedback.overall == 0
     assert feedback.notices
     assert openai_server.chat_requests == []
+
+
+def test_spoken_answers_keep_the_measured_delivery_score(make_evaluator, openai_server):
+    delivery = Delivery(words=90, duration_s=40.0, wpm=135.0, fillers={"um": 1})
+    spoken = GradeItem(context=BIAS_VARIANCE, answer=GOOD_ANSWER, delivery=delivery)
+    openai_server.queue(valid(score=4))
+
+    feedback = make_evaluator().evaluate(spoken)
+
+    assert feedback.delivery == delivery
+    assert [c.id for c in feedback.criteria][-1] == "delivery"
+    asked = openai_server.chat_requests[0]["response_format"]["json_schema"]["schema"]
+    assert "delivery" not in str(asked)  # measured from audio, never asked of the model
