@@ -20,20 +20,30 @@ PAGES = Path(__file__).parent / "pages"
 def _pages() -> dict[str, list[st.Page]]:
     return {
         "Practice": [
-            st.Page(PAGES / "practice.py", title="Practice", icon="🎯", default=True),
-            st.Page(PAGES / "mock_interview.py", title="Mock interview", icon="🎤"),
-            st.Page(PAGES / "self_review.py", title="Self-review", icon="🪞"),
+            st.Page(
+                PAGES / "practice.py", title="Practice", icon=":material/target:", default=True
+            ),
+            st.Page(
+                PAGES / "mock_interview.py",
+                title="Mock interview",
+                icon=":material/record_voice_over:",
+            ),
+            st.Page(PAGES / "self_review.py", title="Self-review", icon=":material/balance:"),
         ],
-        "Prepare": [st.Page(PAGES / "story_bank.py", title="STAR story bank", icon="📖")],
+        "Prepare": [
+            st.Page(
+                PAGES / "story_bank.py", title="STAR story bank", icon=":material/auto_stories:"
+            )
+        ],
         "Track": [
-            st.Page(PAGES / "progress.py", title="Progress", icon="📈"),
-            st.Page(PAGES / "settings.py", title="Settings", icon="⚙️"),
+            st.Page(PAGES / "progress.py", title="Progress", icon=":material/trending_up:"),
+            st.Page(PAGES / "settings.py", title="Settings", icon=":material/settings:"),
         ],
     }
 
 
 def main() -> None:
-    st.set_page_config(page_title="Interview Coach", page_icon="🎯", layout="wide")
+    st.set_page_config(page_title="Interview Coach", page_icon=":material/target:", layout="wide")
     page = st.navigation(_pages())
     with st.sidebar:
         st.caption("Interview Coach · ML Engineer interview practice, offline.")

@@ -57,13 +57,15 @@ def _setup() -> None:
             mix[topic] = cols[i % 4].number_input(
                 name, 0, 5, DEFAULT_MIX.get(topic, 0), key=f"{P}.n.{topic}"
             )
-        minutes = st.slider("Minutes per question", 1.0, 15.0, 4.0, 0.5, key=f"{P}.minutes")
+        minutes = st.slider(
+            "Minutes per question", 1.0, 15.0, 4.0, 0.5, format="%.1f min", key=f"{P}.minutes"
+        )
     mix = {t: n for t, n in mix.items() if n}
     total = sum(mix.values())
     st.button(
         f"Start the interview ({total} questions)",
         type="primary",
-        icon="🎤",
+        icon=":material/play_arrow:",
         disabled=total == 0,
         key=f"{P}.start",
         on_click=_start,
@@ -126,7 +128,7 @@ def _report(session_id: int) -> None:
     mock = sessions.finish_session(db, session_id)
     answers = attempts.list_attempts(db, session_id=session_id)
     graded = [a for a in answers if a.overall is not None]
-    st.subheader("📋 Interview report")
+    st.subheader("Interview report")
     if not graded:
         st.info("No answers were graded in this session.")
         return
@@ -158,7 +160,7 @@ def _report(session_id: int) -> None:
         history_markdown(answers, title),
         file_name=f"mock-interview-{session_id}.md",
         mime="text/markdown",
-        icon="⬇️",
+        icon=":material/download:",
     )
 
 
@@ -168,7 +170,7 @@ def _end() -> None:
 
 
 def page() -> None:
-    st.title("🎤 Mock interview")
+    st.title("Mock interview")
     state = _state()
     if state is None:
         _setup()

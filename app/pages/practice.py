@@ -21,7 +21,7 @@ P = "practice"
 
 def _welcome() -> None:
     with st.container(border=True):
-        st.markdown("##### 👋 Welcome to Interview Coach")
+        st.markdown("##### Welcome to Interview Coach")
         st.markdown(
             "1. **Pick a question** from the bank (or type your own).\n"
             "2. **Answer** by typing or speaking, as you would in the interview.\n"
@@ -73,7 +73,9 @@ def _submit(ref: QuestionRef) -> None:
     timed = st.session_state.get(f"{P}.timer", False)
     left, right = st.columns([1, 1], vertical_alignment="center")
     with left:
-        clicked = st.button("Get feedback", type="primary", key=f"{P}.submit", icon="✨")
+        clicked = st.button(
+            "Get feedback", type="primary", key=f"{P}.submit", icon=":material/auto_awesome:"
+        )
     with right:
         if timed:
             answer_timer(st.session_state[f"{P}.started"], st.session_state.get(f"{P}.limit"))
@@ -104,7 +106,9 @@ def _compare(attempt: Attempt) -> None:
     earlier = [a for a in graded if a.id != attempt.id]
     if not earlier:
         return
-    with st.expander(f"📊 Compare with an earlier attempt ({len(earlier)})"):
+    with st.expander(
+        f"Compare with an earlier attempt ({len(earlier)})", icon=":material/compare_arrows:"
+    ):
         other = st.selectbox(
             "Earlier attempt",
             earlier[::-1],
@@ -117,7 +121,7 @@ def _compare(attempt: Attempt) -> None:
 
 
 def _failed(attempt: Attempt) -> None:
-    st.error(f"Evaluation failed: {attempt.error}", icon="⚠️")
+    st.error(f"Evaluation failed: {attempt.error}", icon=":material/error:")
     st.caption("Your answer is saved. Try again, or switch engine in Settings.")
     if st.button("Evaluate again", key=f"{P}.regrade"):
         with coach_errors(), st.spinner("Evaluating…"):
@@ -138,13 +142,20 @@ def _result(attempt: Attempt) -> None:
     render_feedback(attempt, feedback)
     if feedback.follow_up:
         with st.container(border=True):
-            st.markdown("**🗣️ The interviewer follows up:**")
+            st.markdown(":material/forum: **The interviewer follows up:**")
             st.markdown(f"_{escape_md(feedback.follow_up)}_")
     actions = st.container(horizontal=True)
-    actions.button("🔁 Retry this question", key=f"{P}.retry", on_click=_retry, args=(attempt,))
+    actions.button(
+        "Retry this question",
+        icon=":material/replay:",
+        key=f"{P}.retry",
+        on_click=_retry,
+        args=(attempt,),
+    )
     if feedback.follow_up:
         actions.button(
-            "➡️ Answer the follow-up",
+            "Answer the follow-up",
+            icon=":material/arrow_forward:",
             key=f"{P}.answer_follow_up",
             type="primary",
             on_click=_follow_up,
@@ -154,10 +165,12 @@ def _result(attempt: Attempt) -> None:
 
 
 def page() -> None:
-    st.title("🎯 Practice")
+    st.title("Practice")
     db = resources.database()
+    welcome = st.empty()
     if not attempts.list_attempts(db):
-        _welcome()
+        with welcome.container():
+            _welcome()
     ref, is_follow_up = _current_question()
     if ref is None:
         return
@@ -165,13 +178,14 @@ def page() -> None:
     if is_follow_up:
         st.button("← Back to the question bank", key=f"{P}.leave", on_click=_leave_follow_up)
     question_card(ref, "follow-up" if is_follow_up else None)
-    with st.popover("⏱️ Timer"):
+    with st.popover("Timer", icon=":material/timer:"):
         st.toggle("Show a timer", key=f"{P}.timer")
         st.number_input("Target (minutes)", 1.0, 30.0, 3.0, 0.5, key=f"{P}.limit")
     _submit(ref)
     attempt_id = st.session_state.get(f"{P}.attempt_id")
     attempt = attempts.get(db, attempt_id) if attempt_id else None
     if attempt is not None:
+        welcome.empty()
         st.divider()
         _result(attempt)
 

@@ -24,6 +24,10 @@ from app.ui.question_picker import DUE, request_source
 PRACTICE = "pages/practice.py"
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def _metrics(graded: list, due: int) -> None:
     scores = [a.overall for a in graded]
     recent, before = scores[-10:], scores[-20:-10]
@@ -34,7 +38,7 @@ def _metrics(graded: list, due: int) -> None:
     cols = st.columns(4)
     cols[0].metric("Answers graded", len(graded), border=True)
     cols[1].metric("Average (last 10)", f"{sum(recent) / len(recent):.0f}", delta, border=True)
-    cols[2].metric("Day streak", f"{streak(days, datetime.now().date())} 🔥", border=True)
+    cols[2].metric("Day streak", _days(streak(days, datetime.now().date())), border=True)
     cols[3].metric("Due for review", due, border=True)
 
 
@@ -50,7 +54,7 @@ def _charts(graded: list) -> None:
 
 
 def _review_queue() -> None:
-    st.subheader("🔁 Due for review")
+    st.subheader("Due for review")
     db = resources.database()
     due = attempts.due_for_review(db)
     if not due:
@@ -72,7 +76,7 @@ def _review_queue() -> None:
 
 
 def _export(all_attempts: list) -> None:
-    st.subheader("⬇️ Export")
+    st.subheader("Export")
     db = resources.database()
     mocks = sessions.list_sessions(db)
     scope = st.selectbox(
@@ -97,13 +101,13 @@ def _export(all_attempts: list) -> None:
 
 
 def page() -> None:
-    st.title("📈 Progress")
+    st.title("Progress")
     db = resources.database()
     all_attempts = attempts.list_attempts(db)
     graded = [a for a in all_attempts if a.status == "done" and a.overall is not None]
     if not graded:
         st.info("No graded answers yet. Your scores, streak and review queue will show up here.")
-        st.page_link(PRACTICE, label="Answer your first question", icon="🎯")
+        st.page_link(PRACTICE, label="Answer your first question", icon=":material/target:")
         return
     _metrics(graded, len(attempts.due_for_review(db)))
     _charts(graded)

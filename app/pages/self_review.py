@@ -6,7 +6,7 @@ import streamlit as st
 
 from app.storage import attempts
 from app.ui import resources
-from app.ui.answer_input import answer_input
+from app.ui.answer_input import Answer, answer_input
 from app.ui.calibration import bias_by_criterion, calibration_chart, history, side_by_side, verdict
 from app.ui.errors import coach_errors
 from app.ui.feedback_view import render_feedback
@@ -18,10 +18,12 @@ from rubrics.models import Criterion
 P = "review"
 
 
-def _criteria(ref: QuestionRef) -> list[Criterion]:
+def _criteria(ref: QuestionRef, spoken: bool) -> list[Criterion]:
+    """The rubric's criteria and the communication ones (delivery only for spoken answers)."""
     content = resources.knowledge().content
     rubric = content.rubrics.get(ref.kind or "")
-    return [*(rubric.criteria if rubric else []), *content.communication.criteria]
+    criteria = [*(rubric.criteria if rubric else []), *content.communication.criteria]
+    return [c for c in criteria if spoken or c.signal != "delivery"]
 
 
 def _levels_help(criterion: Criterion) -> str:
@@ -29,7 +31,10 @@ def _levels_help(criterion: Criterion) -> str:
 
 
 def _rate(criteria: list[Criterion]) -> dict[str, int]:
-    st.markdown("**Rate yourself first** — 0 = missing, 4 = excellent. Hover ⓘ for each level.")
+    st.markdown(
+        "**Rate yourself first** — 0 = missing, 4 = excellent. "
+        "The :material/help: next to each criterion describes its levels."
+    )
     cols = st.columns(2)
     return {
         c.id: cols[i % 2].slider(c.name, 0, 4, 2, key=f"{P}.rate.{c.id}", help=_levels_help(c))
@@ -37,11 +42,12 @@ def _rate(criteria: list[Criterion]) -> dict[str, int]:
     }
 
 
-def _reveal(ref: QuestionRef, answer_text: str, mine: dict[str, int]) -> None:
+def _reveal(ref: QuestionRef, answer: Answer, mine: dict[str, int]) -> None:
     db = resources.database()
     with coach_errors(), st.spinner("The evaluator is scoring your answer…"):
+        sub = Submission(answer.text, delivery=answer.delivery, audio_path=answer.audio_path)
         attempt, _ = grade_and_save(
-            db, resources.evaluation_engine(), resources.knowledge(), ref, Submission(answer_text)
+            db, resources.evaluation_engine(), resources.knowledge(), ref, sub
         )
         attempts.save_self_ratings(db, attempt.id, mine)
         st.session_state[f"{P}.attempt_id"] = attempt.id
@@ -68,7 +74,7 @@ def _comparison(attempt_id: int) -> None:
             "Gap": st.column_config.NumberColumn("Gap", format="%+d"),
         },
     )
-    st.info(escape_md(verdict(table)), icon="🪞")
+    st.info(escape_md(verdict(table)), icon=":material/balance:")
     with st.expander("Full feedback"):
         render_feedback(attempt, feedback)
 
@@ -87,7 +93,7 @@ def _calibration() -> None:
 
 
 def page() -> None:
-    st.title("🪞 Self-review")
+    st.title("Self-review")
     st.caption("Interviewers reward candidates who know where their answer is weak.")
     ref = pick_question(P, sources=(BANK,))
     if ref is not None:
@@ -96,9 +102,9 @@ def page() -> None:
             st.session_state[f"{P}.attempt_id"] = None
         question_card(ref)
         answer = answer_input(P, height=180)
-        mine = _rate(_criteria(ref))
+        mine = _rate(_criteria(ref, spoken=answer.delivery is not None))
         if st.button("Reveal the evaluator's scores", type="primary", key=f"{P}.reveal"):
-            _reveal(ref, answer.text, mine)
+            _reveal(ref, answer, mine)
         attempt_id = st.session_state.get(f"{P}.attempt_id")
         if attempt_id:
             _comparison(attempt_id)

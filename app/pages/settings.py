@@ -44,14 +44,14 @@ def _engine_section() -> None:
         _save_engine(engine, base_url, model)
         st.rerun()
     if st.session_state.pop(f"{P}.saved", False):
-        st.success("Saved. New evaluations use these settings.", icon="✅")
+        st.success("Saved. New evaluations use these settings.", icon=":material/check_circle:")
     key_state = "set" if s.openai_api_key is not None else "not set"
     st.caption(
         f"API key: **{key_state}**. It is read from the OPENAI_API_KEY environment variable or "
         "Streamlit secrets, and is never stored or shown."
     )
     st.caption(f"Now grading with: **{s.resolved_engine}**.")
-    if st.button("Test connection", icon="🔌", key=f"{P}.test"):
+    if st.button("Test connection", icon=":material/cable:", key=f"{P}.test"):
         from app.engines import check_llm_connection
 
         with st.spinner("Contacting the endpoint…"):
@@ -63,7 +63,7 @@ def _data_section() -> None:
     s = resources.settings()
     st.subheader("Your data")
     st.markdown("Data directory (database, audio, custom content, search index):")
-    st.code(str(s.data_dir), language=None)
+    st.code(str(s.data_dir), language=None, wrap_lines=True)
     url = make_url(s.resolved_database_url)
     if url.get_backend_name() != "sqlite":
         st.caption(f"Database: {url.render_as_string(hide_password=True)}")
@@ -80,18 +80,21 @@ def _import(kind: str) -> None:
             kind, upload.name, upload.getvalue(), s.user_questions_dir, s.user_rubrics_dir
         )
         if problems:
-            st.error("Nothing was saved. Fix these problems and upload again:", icon="🚫")
+            st.error(
+                "Nothing was saved. Fix these problems and upload again:", icon=":material/block:"
+            )
             st.code("\n".join(problems), language=None)
         else:
             resources.reload_knowledge()
-            st.success(f"Imported {upload.name}.", icon="✅")
+            st.success(f"Imported {upload.name}.", icon=":material/check_circle:")
     files = custom_files(folder)
     if not files:
         st.caption(f"No custom {kind} yet.")
     for path in files:
         st.download_button(
-            f"⬇️ {path.name}",
+            path.name,
             path.read_bytes(),
+            icon=":material/download:",
             file_name=path.name,
             mime="application/yaml",
             key=f"{P}.export.{kind}.{path.name}",
@@ -113,12 +116,14 @@ def _content_section() -> None:
         _import("rubrics")
     problems = resources.knowledge().content.problems
     if problems:
-        with st.expander(f"⚠️ {len(problems)} problem(s) in the loaded content"):
+        with st.expander(
+            f"{len(problems)} problem(s) in the loaded content", icon=":material/warning:"
+        ):
             st.code("\n".join(str(p) for p in problems), language=None)
 
 
 def page() -> None:
-    st.title("⚙️ Settings")
+    st.title("Settings")
     with coach_errors():
         left, right = st.columns([3, 2], gap="large")
         with left:

@@ -14,7 +14,10 @@ from app.ui.markdown import escape_md
 from knowledge.models import COMPETENCIES
 
 P = "stories"
-LIBRARY, BUILDER, COVERAGE, REHEARSE = "📚 My stories", "✍️ Builder", "🧭 Coverage", "🎙️ Rehearse"
+LIBRARY = ":material/library_books: My stories"
+BUILDER = ":material/edit_note: Builder"
+COVERAGE = ":material/grid_on: Coverage"
+REHEARSE = ":material/mic: Rehearse"
 PROMPTS = {
     "situation": ("Situation", "Where and when? One or two sentences of context."),
     "task": ("Task", "What were *you* responsible for? What was at stake?"),
@@ -109,7 +112,9 @@ def _builder() -> None:
             key=_field_key("competencies"),
         )
         buttons = st.container(horizontal=True)
-        buttons.button("Save story", type="primary", key=f"{P}.save", on_click=_save, icon="💾")
+        buttons.button(
+            "Save story", type="primary", key=f"{P}.save", on_click=_save, icon=":material/save:"
+        )
         if editing:
             buttons.button("New story", key=f"{P}.new", on_click=_load, args=(None,))
     with analysis, st.container(border=True):
@@ -165,9 +170,9 @@ def _rehearse() -> None:
 
 
 def page() -> None:
-    st.title("📖 STAR story bank")
+    st.title("STAR story bank")
     if flash := st.session_state.pop(f"{P}.flash", None):
-        st.toast(flash, icon="✅")
+        st.toast(flash, icon=":material/check_circle:")
     if error := st.session_state.pop(f"{P}.flash_error", None):
         st.warning(error)
     st.session_state.setdefault(f"{P}.section", LIBRARY)

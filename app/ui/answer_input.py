@@ -12,7 +12,9 @@ from app.ui import resources
 from app.ui.errors import coach_errors
 from evaluators.schemas import Delivery
 
-TYPE, SPEAK, UPLOAD = "⌨️ Type", "🎙️ Record", "📁 Upload audio"
+TYPE = ":material/keyboard: Type"
+SPEAK = ":material/mic: Record"
+UPLOAD = ":material/upload_file: Upload audio"
 AUDIO_TYPES = ["wav", "mp3", "m4a", "ogg", "webm", "flac"]
 
 

@@ -66,7 +66,7 @@ def calibration_chart(frame: pd.DataFrame) -> alt.LayerChart:
         alt.Chart(per_attempt)
         .mark_line(point=True)
         .encode(
-            x=alt.X("when:T", title=None),
+            x=alt.X("when:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
             y=alt.Y("gap:Q", title="You − evaluator (points)", scale=alt.Scale(domain=[-4, 4])),
             tooltip=["attempt", alt.Tooltip("gap:Q", format="+.1f")],
         )

@@ -9,12 +9,16 @@ import streamlit as st
 
 from evaluators.errors import CoachError, EngineUnavailable, InputError, StorageError
 
-_ICONS = {InputError: "✍️", EngineUnavailable: "🔌", StorageError: "💾"}
+_ICONS = {
+    InputError: ":material/edit_note:",
+    EngineUnavailable: ":material/power_off:",
+    StorageError: ":material/storage:",
+}
 
 
 def show_error(err: CoachError) -> None:
     """Render a user-facing error with an icon matching its kind."""
-    icon = next((i for kind, i in _ICONS.items() if isinstance(err, kind)), "⚠️")
+    icon = next((i for kind, i in _ICONS.items() if isinstance(err, kind)), ":material/error:")
     st.error(str(err), icon=icon)
 
 

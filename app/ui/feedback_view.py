@@ -13,6 +13,7 @@ from app.storage import Attempt
 from app.ui.markdown import escape_md, highlight
 from evaluators.schemas import Delivery, Feedback, StarAnalysis
 
+PRESENT, ABSENT = ":green[:material/check_circle:]", ":gray[:material/radio_button_unchecked:]"
 BANDS = ((75, "Strong", "green"), (55, "Solid", "blue"), (35, "Developing", "orange"))
 
 
@@ -39,7 +40,7 @@ def _header(feedback: Feedback) -> None:
         st.badge(label, color=colour)
         st.caption(f"Graded by the {feedback.engine} engine · rubric: {feedback.rubric_id}")
     for notice in feedback.notices:
-        st.info(escape_md(notice), icon="ℹ️")
+        st.info(escape_md(notice), icon=":material/info:")
 
 
 def _criteria(feedback: Feedback) -> None:
@@ -62,25 +63,25 @@ def _answer(answer: str, feedback: Feedback) -> None:
 def _points(feedback: Feedback) -> None:
     covered, missing = st.columns(2)
     with covered:
-        st.markdown("**✅ Covered**")
+        st.markdown(":material/check_circle: **Covered**")
         _bullets(feedback.covered_points, "None of the key points yet.")
     with missing:
-        st.markdown("**🧩 Missing**")
+        st.markdown(":material/radio_button_unchecked: **Missing**")
         _bullets(feedback.missing_points, "Nothing missing. Well done.")
     for flag in feedback.red_flags_hit:
-        st.warning(escape_md(flag), icon="🚩")
+        st.warning(escape_md(flag), icon=":material/flag:")
 
 
 def _coaching(feedback: Feedback) -> None:
     good, better = st.columns(2)
     with good:
-        st.markdown("**💪 Strengths**")
+        st.markdown(":material/thumb_up: **Strengths**")
         _bullets(feedback.strengths, "No particular strengths noted.")
     with better:
-        st.markdown("**🎯 Improve next time**")
+        st.markdown(":material/trending_up: **Improve next time**")
         _bullets(feedback.improvements, "No suggestions.")
     if feedback.stronger_answer:
-        with st.expander("📘 A stronger answer", expanded=False):
+        with st.expander("A stronger answer", icon=":material/menu_book:"):
             st.markdown(escape_md(feedback.stronger_answer))
 
 
@@ -107,7 +108,7 @@ def render_star(star: StarAnalysis) -> None:
         ("Reflection", star.reflection),
     ]
     for name, part in parts:
-        mark = "✅" if part.present else "⬜"
+        mark = PRESENT if part.present else ABSENT
         quote = f" — _{escape_md(part.evidence)}_" if part.evidence else ""
         st.markdown(f"{mark} **{name}**{quote}")
     if star.result.present and not star.result_quantified:

@@ -63,7 +63,7 @@ def topic_chart(scores: pd.DataFrame) -> alt.Chart:
         alt.Chart(scores)
         .mark_line(point=True)
         .encode(
-            x=alt.X("when:T", title=None),
+            x=alt.X("when:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
             y=alt.Y("score:Q", title="Score", scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("topic:N", title="Topic"),
             tooltip=["question", "topic", alt.Tooltip("score:Q", format=".0f")],
@@ -78,7 +78,7 @@ def criterion_chart(criteria: pd.DataFrame) -> alt.Chart:
         alt.Chart(mean)
         .mark_line(point=True)
         .encode(
-            x=alt.X("day:T", title=None),
+            x=alt.X("day:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
             y=alt.Y("score:Q", title="Average (0–4)", scale=alt.Scale(domain=[0, 4])),
             color=alt.Color("criterion:N", title="Criterion"),
             tooltip=["criterion", alt.Tooltip("score:Q", format=".1f")],

@@ -14,7 +14,9 @@ from app.ui.markdown import escape_md
 from knowledge.models import TOPICS, Question
 from rubrics.models import RUBRIC_KINDS
 
-BANK, DUE, OWN = "📚 Question bank", "🔁 Due for review", "✍️ My own question"
+BANK = ":material/library_books: Question bank"
+DUE = ":material/update: Due for review"
+OWN = ":material/edit: My own question"
 SOURCES = (BANK, DUE, OWN)
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -64,7 +66,12 @@ def _from_bank(prefix: str, bank: dict[str, Question]) -> QuestionRef | None:
         st.session_state[key] = ids[0]
     pick_col, dice_col = st.columns([6, 1], vertical_alignment="bottom")
     dice_col.button(
-        "🎲", key=f"{prefix}.random", help="Random question", on_click=_pick_random, args=(key, ids)
+        "Random",
+        icon=":material/casino:",
+        key=f"{prefix}.random",
+        help="Pick a random question",
+        on_click=_pick_random,
+        args=(key, ids),
     )
     qid = pick_col.selectbox("Question", ids, format_func=lambda i: _label(bank[i]), key=key)
     return QuestionRef.from_bank(bank[qid])

@@ -17,8 +17,10 @@ def answer_timer(started_at: float, limit_min: float | None = None) -> None:
     """Elapsed time since ``started_at``; turns into a warning once over ``limit_min``."""
     elapsed = time.time() - started_at
     if limit_min and elapsed > limit_min * 60:
-        st.warning(f"⏱️ {_format(elapsed)} — over the {limit_min:g} min target; wrap up.")
+        st.warning(
+            f":material/timer: {_format(elapsed)} — over the {limit_min:g} min target; wrap up."
+        )
     elif limit_min:
-        st.caption(f"⏱️ {_format(elapsed)} of {limit_min:g} min")
+        st.caption(f":material/timer: {_format(elapsed)} of {limit_min:g} min")
     else:
-        st.caption(f"⏱️ {_format(elapsed)}")
+        st.caption(f":material/timer: {_format(elapsed)}")

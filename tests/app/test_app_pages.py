@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from app.settings import get_settings
 from app.storage import attempts, open_database, stories
 from app.ui.answer_input import SPEAK
+from app.ui.feedback_view import PRESENT
 from tests.app.helpers import FIXTURES, no_errors, open_page, texts
 
 PAGES = ["practice", "mock_interview", "self_review", "story_bank", "progress", "settings"]
@@ -143,14 +144,14 @@ def test_saving_a_story_shows_it_in_the_bank_and_fills_the_coverage_grid(app: Ap
     )
     at.multiselect(key="stories.f.competencies").set_value(["failure", "ownership"]).run()
     no_errors(at)
-    assert "✅ **Situation**" in texts(at), "live STAR analysis sees the situation"
+    assert f"{PRESENT} **Situation**" in texts(at), "live STAR analysis sees the situation"
     at.button(key="stories.save").click().run()
     no_errors(at)
     [story] = stories.list_stories(_db())
     assert story.title == "The drifting fraud model"
     assert story.competencies == ["failure", "ownership"]
 
-    at.segmented_control(key="stories.section").set_value("🧭 Coverage").run()
+    at.segmented_control(key="stories.section").set_value(":material/grid_on: Coverage").run()
     grid = at.dataframe[0].value
     assert grid.loc["The drifting fraud model", "Failure"] == "✓"
     shown = texts(at)
@@ -165,7 +166,9 @@ def test_editing_and_deleting_a_story(app: AppTest) -> None:
     at.button(key="stories.save").click().run()
     [edited] = stories.list_stories(_db())
     assert (edited.id, edited.title) == (saved.id, "New title")
-    at.segmented_control(key="stories.section").set_value("📚 My stories").run()
+    at.segmented_control(key="stories.section").set_value(
+        ":material/library_books: My stories"
+    ).run()
     at.button(key=f"stories.delete.{saved.id}").click().run()
     no_errors(at)
     assert stories.list_stories(_db()) == []
@@ -202,7 +205,7 @@ def test_mock_interview_runs_questions_and_follow_ups_then_reports(app: AppTest)
     assert "follow-up" in texts(at), "the interviewer follows up"
     at.button(key="mock.skip").click().run()
     no_errors(at)
-    assert "📋 Interview report" in [s.value for s in at.subheader]
+    assert "Interview report" in [s.value for s in at.subheader]
     assert at.metric[0].label == "Average score"
     [answer] = attempts.list_attempts(_db())
     assert answer.session_id is not None and answer.status == "done"
