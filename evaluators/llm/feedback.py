@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from evaluators.engine import Item
 from evaluators.llm.guards import CAP, cap_notice, capped, cross_check, verify_evidence
-from evaluators.llm.output import LLMReply
+from evaluators.llm.output import CriterionReply, LLMReply
 from evaluators.llm.prompt import graded_criteria
 from evaluators.offline.scoring import overall_score
 from evaluators.schemas import CriterionScore, Feedback
+from knowledge.context import QuestionContext
 
 
 def missing_criteria(reply: LLMReply, criterion_ids: tuple[str, ...]) -> list[str]:
@@ -52,16 +53,46 @@ def _evidence_notice(dropped: int, capped_ids: list[str]) -> list[str]:
     return [text[0].upper() + text[1:] + "."]
 
 
-def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:
-    """Guarded feedback: verified evidence, code-computed overall, offline cross-check."""
-    context = item.context
-    names = {c.id: c.name for c in graded_criteria(context)}
-    first = {}
+def _verified_criteria(
+    item: Item, reply: LLMReply, baseline: Feedback
+) -> tuple[list[CriterionScore], list[str]]:
+    """The reply's criteria (first entry per id) through the evidence check, with its notice."""
+    names = {c.id: c.name for c in graded_criteria(item.context)}
+    first: dict[str, CriterionReply] = {}
     for criterion in reply.criteria:
         first.setdefault(criterion.id, criterion)
     verified = verify_evidence([first[i] for i in names if i in first], names, item.answer)
     criteria = _ordered(item, verified.criteria, baseline)
-    notices = _evidence_notice(verified.dropped_quotes, verified.capped)
+    return criteria, _evidence_notice(verified.dropped_quotes, verified.capped)
+
+
+def _from_reply(reply: LLMReply, context: QuestionContext) -> dict:
+    covered = _pick(context.key_points, reply.covered_key_points)
+    return {
+        "covered_points": covered,
+        "missing_points": [p for p in context.key_points if p not in covered],
+        "red_flags_hit": _pick(context.red_flags, reply.red_flags_hit),
+        "strengths": reply.strengths,
+        "improvements": reply.improvements,
+        "stronger_answer": reply.stronger_answer,
+        "follow_up": reply.follow_up,
+    }
+
+
+def _from_baseline(baseline: Feedback) -> dict:
+    """For a rejected answer: the offline findings, and no praise from the model."""
+    fields = ("covered_points", "missing_points", "red_flags_hit", "improvements")
+    return {
+        **{name: getattr(baseline, name) for name in fields},
+        "stronger_answer": baseline.stronger_answer,
+        "follow_up": baseline.follow_up,
+    }
+
+
+def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:
+    """Guarded feedback: verified evidence, code-computed overall, offline cross-check."""
+    context = item.context
+    criteria, notices = _verified_criteria(item, reply, baseline)
     problems = cross_check(item.answer, baseline)
     if problems:
         criteria = capped(criteria)
@@ -75,29 +106,8 @@ def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:
         "criteria": criteria,
         "star": baseline.star,
         "delivery": item.delivery or baseline.delivery,
+        "notices": notices,
     }
     if problems:
-        return Feedback(
-            **common,
-            overall=min(overall, CAP),
-            covered_points=baseline.covered_points,
-            missing_points=baseline.missing_points,
-            red_flags_hit=baseline.red_flags_hit,
-            improvements=baseline.improvements,
-            stronger_answer=baseline.stronger_answer,
-            follow_up=baseline.follow_up,
-            notices=notices,
-        )
-    covered = _pick(context.key_points, reply.covered_key_points)
-    return Feedback(
-        **common,
-        overall=overall,
-        covered_points=covered,
-        missing_points=[p for p in context.key_points if p not in covered],
-        red_flags_hit=_pick(context.red_flags, reply.red_flags_hit),
-        strengths=reply.strengths,
-        improvements=reply.improvements,
-        stronger_answer=reply.stronger_answer,
-        follow_up=reply.follow_up,
-        notices=notices,
-    )
+        return Feedback(**common, overall=min(overall, CAP), **_from_baseline(baseline))
+    return Feedback(**common, overall=overall, **_from_reply(reply, context))
