@@ -11,7 +11,9 @@ from evaluators.speech import Transcript, transcribe_file
 
 
 def transcribe(
-    audio: Annotated[Path, typer.Argument(help="Recording: WAV, MP3, M4A/AAC, OGG/Opus or WebM.")],
+    audio: Annotated[
+        Path, typer.Argument(help="Recording: WAV, MP3, M4A/AAC, OGG/Opus, WebM or FLAC.")
+    ],
     json_output: Annotated[
         bool, typer.Option("--json", help="One JSON object: text, words, delivery.")
     ] = False,

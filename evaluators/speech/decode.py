@@ -1,6 +1,6 @@
 """Turns an uploaded or recorded audio file into 16 kHz mono float32 samples, via PyAV.
 
-PyAV bundles FFmpeg, so WAV, MP3, M4A/AAC, OGG/Opus and WebM (what browsers record) work
+PyAV bundles FFmpeg, so WAV, MP3, M4A/AAC, OGG/Opus, WebM (what browsers record) and FLAC work
 without a system ffmpeg. Every way a file can be unusable becomes an ``InputError`` that says
 what is wrong, and the accepted length is bounded so an hour-long file cannot exhaust memory.
 """
@@ -17,7 +17,7 @@ from evaluators.errors import InputError
 
 SAMPLE_RATE = 16_000
 MAX_DURATION_S = 20 * 60
-FORMATS = "WAV, MP3, M4A/AAC, OGG/Opus or WebM"
+FORMATS = "WAV, MP3, M4A/AAC, OGG/Opus, WebM or FLAC"
 # Containers whose header states the exact length, so a shorter decode means a cut-off file.
 _EXACT_LENGTH_FORMATS = {"matroska", "webm", "mov", "mp4", "m4a", "flac"}
 _TRUNCATION_TOLERANCE_S = 0.5

@@ -11,7 +11,13 @@ from evaluators.errors import EngineUnavailable, InputError
 from evaluators.speech import NO_SPEECH, load_model, transcribe_bytes, transcribe_file
 from evaluators.speech.decode import decode_bytes, decode_file
 from evaluators.speech.transcribe import transcribe_samples
-from tests.fixtures.speech import AUDIO_DIR, BAD_INPUT_MESSAGES, write_bad_input, write_silence
+from tests.fixtures.speech import (
+    AUDIO_DIR,
+    BAD_INPUT_MESSAGES,
+    encode,
+    write_bad_input,
+    write_silence,
+)
 
 
 @pytest.mark.parametrize(("kind", "message"), BAD_INPUT_MESSAGES.items())
@@ -60,6 +66,23 @@ def test_every_container_decodes_to_16khz_mono_float32() -> None:
     assert wav.dtype == ogg.dtype == np.float32
     assert wav.ndim == ogg.ndim == 1
     assert len(wav) / 16_000 == pytest.approx(len(ogg) / 16_000, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "codec"), [(".mp3", "libmp3lame"), (".m4a", "aac"), (".flac", "flac")]
+)
+def test_uploaded_formats_decode_to_the_same_length(
+    suffix: str, codec: str, tmp_path: Path
+) -> None:
+    original = decode_file(AUDIO_DIR / "clear.wav")
+    path = encode(original, tmp_path / f"answer{suffix}", codec)
+    assert len(decode_file(path)) / 16_000 == pytest.approx(len(original) / 16_000, abs=0.2)
+
+
+def test_m4a_cut_short_is_refused(tmp_path: Path) -> None:
+    data = encode(decode_file(AUDIO_DIR / "clear.wav"), tmp_path / "a.m4a", "aac").read_bytes()
+    with pytest.raises(InputError, match="damaged"):
+        decode_bytes(data[: len(data) // 2], "answer.m4a")
 
 
 @pytest.mark.slow
