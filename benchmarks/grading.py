@@ -16,6 +16,7 @@ import io
 import itertools
 import json
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -170,6 +171,8 @@ def main() -> None:
     print(f"  Pearson r, held-out question's scores   {pearson(pred, y):.3f}")
     print(f"  RMSE, held-out question's scores        {rmse(pred, y):.3f}")
     print(f"  folds that chose the shipped default    {same}/{len(chosen)}  default={default}")
+    for setting, count in Counter(chosen).most_common(3):
+        print(f"  chosen by {count:>2} folds: {setting}")
 
 
 if __name__ == "__main__":
