@@ -11,10 +11,11 @@ from app.ui import resources
 from app.ui.answer_input import answer_input, clear_answer
 from app.ui.errors import coach_errors
 from app.ui.feedback_view import render_comparison, render_feedback
-from app.ui.grading import QuestionRef, Submission, grade_and_save, regrade
+from app.ui.grading import QuestionRef, Submission, evaluate_saved, save_pending
 from app.ui.markdown import escape_md
 from app.ui.question_picker import pick_question, question_card
 from app.ui.timer import answer_timer
+from evaluators.errors import CoachError
 
 P = "practice"
 
@@ -88,15 +89,21 @@ def _submit(ref: QuestionRef) -> None:
         duration_s=round(time.time() - st.session_state[f"{P}.started"], 1),
         parent_attempt_id=st.session_state.get(f"{P}.parent"),
     )
-    with coach_errors(), st.status("Evaluating your answer…") as status:
-        db, kb = resources.database(), resources.knowledge()
-        try:
-            attempt, feedback = grade_and_save(db, resources.evaluation_engine(), kb, ref, sub)
-        except Exception:
-            status.update(label="Evaluation failed. Your answer is saved.", state="error")
-            raise
-        status.update(label=f"Scored {feedback.overall:.0f}/100", state="complete")
-        st.session_state[f"{P}.attempt_id"] = attempt.id
+    db = resources.database()
+    with coach_errors():
+        pending = save_pending(db, ref, sub)
+        st.session_state[f"{P}.attempt_id"] = pending.id
+        with st.status("Evaluating your answer…") as status:
+            try:
+                engine = resources.evaluation_engine()
+                _, feedback = evaluate_saved(
+                    db, engine, resources.knowledge(), pending, ref, sub.delivery
+                )
+            except CoachError as err:
+                attempts.fail(db, pending.id, str(err))
+                status.update(label="Evaluation failed. Your answer is saved.", state="error")
+                return
+            status.update(label=f"Scored {feedback.overall:.0f}/100", state="complete")
 
 
 def _compare(attempt: Attempt) -> None:
@@ -123,11 +130,11 @@ def _compare(attempt: Attempt) -> None:
 def _failed(attempt: Attempt) -> None:
     st.error(f"Evaluation failed: {attempt.error}", icon=":material/error:")
     st.caption("Your answer is saved. Try again, or switch engine in Settings.")
-    if st.button("Evaluate again", key=f"{P}.regrade"):
+    db = resources.database()
+    if st.button("Evaluate again", key=f"{P}.regrade", icon=":material/replay:"):
         with coach_errors(), st.spinner("Evaluating…"):
-            regrade(
-                resources.database(), resources.evaluation_engine(), resources.knowledge(), attempt
-            )
+            engine, kb = resources.evaluation_engine(), resources.knowledge()
+            evaluate_saved(db, engine, kb, attempt, QuestionRef.from_attempt(attempt))
             st.rerun()
 
 

@@ -79,18 +79,15 @@ def _error_message(exc: Exception) -> str:
     return f"Evaluation failed unexpectedly ({type(exc).__name__}: {exc})."
 
 
-def grade_and_save(
-    db: Database, engine: Engine, kb: KnowledgeBase, ref: QuestionRef, sub: Submission
-) -> tuple[Attempt, Feedback]:
-    """Save the attempt as pending, evaluate it, then store the feedback or the error.
+def save_pending(db: Database, ref: QuestionRef, sub: Submission) -> Attempt:
+    """Persist the answer before any evaluation, so nothing typed is ever lost.
 
     Raises:
         InputError: the answer is empty (nothing is saved).
-        CoachError: evaluation failed; the attempt stays saved with status ``failed``.
     """
     if not sub.answer.strip():
         raise InputError("Write or record an answer first.")
-    pending = attempts.create_pending(
+    return attempts.create_pending(
         db,
         question_text=ref.text,
         answer_text=sub.answer,
@@ -102,28 +99,38 @@ def grade_and_save(
         parent_attempt_id=sub.parent_attempt_id,
         duration_s=sub.duration_s,
     )
-    try:
-        context = ref.context(kb)
-        [feedback] = engine.evaluate_many([GradeItem(context, sub.answer, sub.delivery)])
-    except Exception as exc:
-        attempts.fail(db, pending.id, _error_message(exc))
-        raise
-    if feedback.delivery is None and sub.delivery is not None:
-        feedback = feedback.model_copy(update={"delivery": sub.delivery})
-    topic = context.topic or ref.topic
-    done = attempts.complete(db, pending.id, feedback, topic=topic, kind=context.rubric.id)
-    return done, feedback
 
 
-def regrade(
-    db: Database, engine: Engine, kb: KnowledgeBase, attempt: Attempt
+def evaluate_saved(
+    db: Database,
+    engine: Engine,
+    kb: KnowledgeBase,
+    attempt: Attempt,
+    ref: QuestionRef,
+    delivery: Delivery | None = None,
 ) -> tuple[Attempt, Feedback]:
-    """Evaluate a saved (e.g. failed) attempt again, updating the same row."""
-    ref = QuestionRef.from_attempt(attempt)
+    """Evaluate a saved attempt and store the feedback, or the error (then re-raise it)."""
     try:
         context = ref.context(kb)
-        [feedback] = engine.evaluate_many([GradeItem(context, attempt.answer_text, None)])
+        [feedback] = engine.evaluate_many([GradeItem(context, attempt.answer_text, delivery)])
     except Exception as exc:
         attempts.fail(db, attempt.id, _error_message(exc))
         raise
-    return attempts.complete(db, attempt.id, feedback, kind=context.rubric.id), feedback
+    if feedback.delivery is None and delivery is not None:
+        feedback = feedback.model_copy(update={"delivery": delivery})
+    topic = context.topic or ref.topic or attempt.topic
+    done = attempts.complete(db, attempt.id, feedback, topic=topic, kind=context.rubric.id)
+    return done, feedback
+
+
+def grade_and_save(
+    db: Database, engine: Engine, kb: KnowledgeBase, ref: QuestionRef, sub: Submission
+) -> tuple[Attempt, Feedback]:
+    """Save the attempt as pending, evaluate it, then store the feedback or the error.
+
+    Raises:
+        InputError: the answer is empty (nothing is saved).
+        CoachError: evaluation failed; the attempt stays saved with status ``failed``.
+    """
+    pending = save_pending(db, ref, sub)
+    return evaluate_saved(db, engine, kb, pending, ref, sub.delivery)

@@ -104,12 +104,21 @@ def test_failed_evaluation_keeps_the_answer_and_says_why(
         def evaluate_many(self, items, progress=None):
             raise EngineUnavailable("The LLM endpoint is unreachable.")
 
+    real_engine = resources.evaluation_engine
     monkeypatch.setattr(resources, "evaluation_engine", lambda s=None: Down())
     at = _answer_and_submit(app.run())
-    assert "The LLM endpoint is unreachable." in [e.value for e in at.error]
+    assert any("The LLM endpoint is unreachable." in e.value for e in at.error)
+    assert at.button(key="practice.regrade").label == "Evaluate again"
     [kept] = attempts.list_attempts(_db())
     assert (kept.status, kept.answer_text) == ("failed", ANSWER)
     assert at.text_area(key="practice.answer").value == ANSWER
+
+    monkeypatch.setattr(resources, "evaluation_engine", real_engine)  # the endpoint is back
+    at.button(key="practice.regrade").click().run()
+    no_errors(at)
+    [regraded] = attempts.list_attempts(_db())
+    assert regraded.id == kept.id and regraded.status == "done"
+    assert at.metric[0].label == "Overall"
 
 
 @pytest.mark.slow
