@@ -99,9 +99,23 @@ def cross_check(answer: str, baseline: Feedback) -> list[str]:
         )
     if is_trivial(answer):
         problems.append("The answer is too short or generic to grade")
-    elif not baseline.covered_points:
+    elif not baseline.covered_points and not _tells_a_story(baseline):
         problems.append("The answer covers none of the question's key points")
     return problems
+
+
+def _tells_a_story(baseline: Feedback) -> bool:
+    """A behavioral answer with most of STAR present is honest even if it matches no key point.
+
+    Behavioral key points describe what a strong story does, so a short but real story often
+    matches none of them; capping it would shift honest scores. Injections are still caught by
+    the detector, and role-play text has no situation/action/result to find.
+    """
+    star = baseline.star
+    if star is None:
+        return False
+    parts = (star.situation, star.task, star.action, star.result)
+    return sum(part.present for part in parts) >= 3
 
 
 def cap_notice(problems: list[str]) -> str:
