@@ -64,7 +64,7 @@ def calibration_chart(frame: pd.DataFrame) -> alt.LayerChart:
     per_attempt = frame.groupby(["attempt", "when"], as_index=False)["gap"].mean()
     line = (
         alt.Chart(per_attempt)
-        .mark_line(point=True)
+        .mark_line(point=alt.OverlayMarkDef(size=70))
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
             y=alt.Y("gap:Q", title="You − evaluator (points)", scale=alt.Scale(domain=[-4, 4])),

@@ -61,7 +61,7 @@ def streak(days: Iterable[date], today: date) -> int:
 def topic_chart(scores: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(scores)
-        .mark_line(point=True)
+        .mark_line(point=alt.OverlayMarkDef(size=70))
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
             y=alt.Y("score:Q", title="Score", scale=alt.Scale(domain=[0, 100])),
@@ -76,7 +76,7 @@ def criterion_chart(criteria: pd.DataFrame) -> alt.Chart:
     mean = daily.groupby(["day", "criterion"], as_index=False)["score"].mean()
     return (
         alt.Chart(mean)
-        .mark_line(point=True)
+        .mark_line(point=alt.OverlayMarkDef(size=70))
         .encode(
             x=alt.X("day:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
             y=alt.Y("score:Q", title="Average (0–4)", scale=alt.Scale(domain=[0, 4])),

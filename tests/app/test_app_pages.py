@@ -298,3 +298,19 @@ def test_json_export_round_trips_the_feedback(app: AppTest) -> None:
 
     [row] = json.loads(history_json(attempts.list_attempts(_db())))
     assert row["answer_text"] == ANSWER and row["feedback"]["overall"] == row["overall"]
+
+
+def test_rehearsing_a_story_checks_what_was_said(app: AppTest) -> None:
+    stories.save_story(_db(), title="Drift", situation="Last year our model drifted.")
+    at = open_page(app, "story_bank")
+    at.segmented_control(key="stories.section").set_value(":material/mic: Rehearse").run()
+    assert "Record yourself telling the story" in texts(at)
+    at.text_area(key="stories.r.answer").input(
+        "Last year I was working at a fintech startup where our fraud model started missing "
+        "cases. I built a drift dashboard. As a result, precision recovered to 92%."
+    )
+    at.run()
+    no_errors(at)
+    shown = texts(at)
+    assert f"{PRESENT} **Situation**" in shown and f"{PRESENT} **Result**" in shown
+    assert "Record or upload audio to see pace" in shown
