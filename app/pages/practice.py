@@ -94,6 +94,7 @@ def _submit(ref: QuestionRef) -> None:
         pending = save_pending(db, ref, sub)
         st.session_state[f"{P}.attempt_id"] = pending.id
         with st.status("Evaluating your answer…") as status:
+            st.caption("The first answer takes longer while the models load; then it is quick.")
             try:
                 engine = resources.evaluation_engine()
                 _, feedback = evaluate_saved(
