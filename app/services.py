@@ -18,3 +18,8 @@ def knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
     """The knowledge base for the configured data directory (one per directory per process)."""
     s = settings or get_settings()
     return _knowledge_base(s.data_dir, s.chroma_host, s.chroma_port)
+
+
+def reset_knowledge_base() -> None:
+    """Forget loaded content so imported questions/rubrics are seen (the index then rebuilds)."""
+    _knowledge_base.cache_clear()

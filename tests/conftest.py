@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import knowledge  # noqa: F401  (offline switches before any model library)
-from app.services import _knowledge_base
+from app.services import reset_knowledge_base
 from app.settings import get_settings
 from knowledge.base import KnowledgeBase
 
@@ -77,10 +77,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env from the developer's checkout
     get_settings.cache_clear()
-    _knowledge_base.cache_clear()
+    reset_knowledge_base()
     yield path
     get_settings.cache_clear()
-    _knowledge_base.cache_clear()
+    reset_knowledge_base()
 
 
 @pytest.fixture(scope="session")

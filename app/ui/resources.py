@@ -53,7 +53,7 @@ def knowledge() -> KnowledgeBase:
 
 def reload_knowledge() -> None:
     """Forget loaded content so newly imported questions and rubrics are picked up."""
-    services._knowledge_base.cache_clear()
+    services.reset_knowledge_base()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
