@@ -63,12 +63,21 @@ _SINGULAR = re.compile(r"\b(I|I'm|I've|I'd|me|my|myself)\b")
 _PLURAL = re.compile(r"\b(we|we're|we've|we'd|us|our|ourselves)\b", _I)
 
 
-def _first(component: str, sentences: Sequence[Sentence], skip: set[int]) -> int | None:
+def _first(
+    component: str, sentences: Sequence[Sentence], skip: set[int], start: int = 0
+) -> int | None:
     pattern = _CUES[component]
-    for i, s in enumerate(sentences):
+    for i, s in enumerate(sentences[start:], start=start):
         if i not in skip and pattern.search(s.text):
             return i
     return None
+
+
+def _result_index(sentences: Sequence[Sentence]) -> int | None:
+    """Results come late in a story: "our precision dropped" in the opening is the situation."""
+    late = len(sentences) // 3 if len(sentences) >= 3 else 0
+    found = _first("result", sentences, set(), late)
+    return found if found is not None else _first("result", sentences, set())
 
 
 def ownership_ratio(sentences: Sequence[Sentence]) -> float:
@@ -94,7 +103,10 @@ def analyze_star(text: str) -> StarAnalysis:
     found: dict[str, int | None] = {}
     used: set[int] = set()
     for component in ("result", "reflection", "task", "situation", "action"):
-        index = _first(component, sentences, used if component != "action" else set())
+        if component == "result":
+            index = _result_index(sentences)
+        else:
+            index = _first(component, sentences, used if component != "action" else set())
         if component == "situation" and index is None and sentences:
             index = 0 if 0 not in used and len(sentences) > 2 else None
         found[component] = index

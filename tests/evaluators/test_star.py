@@ -50,3 +50,18 @@ def test_empty_and_non_story_text():
     star = analyze_star("A hash map gives O(1) average lookups.")
     assert not star.action.present and not star.result.present
     assert owned_action_count("I wrote it. We shipped it. I tested it.") == 2
+
+
+def test_a_metric_drop_in_the_opening_is_the_situation_not_the_result() -> None:
+    story = (
+        "At my last company our fraud model's precision dropped from 0.8 to 0.6 after a promotion. "
+        "I was asked to find out why within a week. "
+        "I analysed the feature drift and found a new merchant category. "
+        "I retrained with the new data and added a drift alert. "
+        "As a result precision went back to 0.79 and we caught 12% more fraud. "
+        "I learned to monitor inputs, not just outputs."
+    )
+    star = analyze_star(story)
+    assert star.situation.evidence.startswith("At my last company")
+    assert star.result.evidence.startswith("As a result")
+    assert star.result_quantified
