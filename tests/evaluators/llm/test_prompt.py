@@ -8,6 +8,7 @@ import tiktoken
 from evaluators.llm.prompt import build_messages, graded_criteria
 from knowledge.bank import load_content
 from knowledge.context import build_context
+from rubrics.models import RUBRIC_KINDS
 
 BUDGET = 2_500
 ANSWER_WORDS = 400
@@ -43,19 +44,7 @@ def content():
     return load_content()
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "concept",
-        "metrics",
-        "coding_approach",
-        "prob_stats",
-        "system_design",
-        "deep_learning",
-        "project_deep_dive",
-        "behavioral_star",
-    ],
-)
+@pytest.mark.parametrize("kind", RUBRIC_KINDS)
 def test_a_400_word_answer_fits_the_token_budget_for_every_rubric(content, kind):
     encoding = _tokenizer()
     context = _heaviest_context(content, kind)
