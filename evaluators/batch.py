@@ -13,7 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StrictStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from evaluators.engine import Engine
 from evaluators.errors import CoachError
@@ -23,6 +30,18 @@ from knowledge.context import QuestionContext
 
 CHUNK_SIZE = 256
 EMPTY_ANSWER_NOTICE = "The answer is empty, so there is nothing to grade."
+NOT_UTF8 = "not valid UTF-8 text; save the file as UTF-8"
+_TEXT_FIELDS = ("id", "answer", "question_id", "question", "reference_answer", "key_points", "kind")
+
+
+def _is_unicode(text: str) -> bool:
+    """False for text holding lone surrogates: undecodable bytes (read with ``surrogateescape``)
+    or a JSON escape such as ``\\ud800``; the tokenizer and the UTF-8 output both reject them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class GradeLine(BaseModel):
@@ -37,6 +56,14 @@ class GradeLine(BaseModel):
     reference_answer: StrictStr | None = None
     key_points: list[StrictStr] | None = None
     kind: StrictStr | None = None
+
+    @field_validator(*_TEXT_FIELDS)
+    @classmethod
+    def _valid_unicode(cls, value: str | list[str] | None) -> str | list[str] | None:
+        texts = value if isinstance(value, list) else [value]
+        if not all(_is_unicode(t) for t in texts if t is not None):
+            raise ValueError("contains invalid Unicode (a lone surrogate such as \\ud800)")
+        return value
 
     @model_validator(mode="after")
     def _question_given(self) -> GradeLine:
@@ -76,7 +103,7 @@ def _describe(err: ValidationError) -> str:
 
 
 def _raw_id(raw: Any, number: int) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str) and _is_unicode(raw["id"]):
         return raw["id"]
     return f"line {number}"
 
@@ -109,6 +136,8 @@ class _Resolver:
 
 def parse_line(text: str, number: int, resolver: _Resolver) -> _Parsed:
     """Validate one JSONL line and resolve its question; never raises for bad input."""
+    if not _is_unicode(text):
+        return _Parsed(number, f"line {number}", error=f"line {number}: {NOT_UTF8}")
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as err:

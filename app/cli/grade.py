@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TextIO
 
 import typer
 
@@ -28,6 +28,17 @@ def _engine(choice: str | None) -> Engine:
     return engine_from_settings(settings, resolved)
 
 
+def _open_lines(path: Path) -> TextIO:
+    """Text lines of ``path``; a BOM is skipped and undecodable bytes are kept as surrogates,
+    so one bad line becomes a per-line error instead of aborting the whole file."""
+    return path.open(encoding="utf-8-sig", errors="surrogateescape")
+
+
+def _has_content(path: Path) -> bool:
+    with _open_lines(path) as lines:
+        return any(line.strip() for line in lines)
+
+
 def grade(
     input: Annotated[Path, typer.Argument(help="JSONL file: one answer per line.")],
     output: Annotated[
@@ -45,8 +56,10 @@ def grade(
 
     if not input.is_file():
         raise InputError(f"Input file not found: {input}")
+    if not _has_content(input):
+        raise InputError(f"{input} has no answers to grade (it is empty or only blank lines).")
     chosen = _engine(engine)
-    with input.open(encoding="utf-8") as lines:
+    with _open_lines(input) as lines:
         if output == "-":
             failed = grade_stream(lines, sys.stdout, chosen, knowledge_base(), sys.stderr.isatty())
         else:
