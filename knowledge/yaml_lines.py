@@ -42,17 +42,33 @@ class LocatedDoc:
         return None
 
 
-def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+class _AliasFound(Exception):
+    """A node was reached twice: the file uses an anchor and an alias."""
+
+
+def _walk(
+    node: yaml.Node,
+    path: tuple[Any, ...],
+    lines: dict[tuple[Any, ...], int],
+    seen: set[int] | None = None,
+) -> None:
+    """Record node lines; aliases are refused, since a self-referencing anchor recurses forever
+    and nested aliases ("billion laughs") multiply the work exponentially."""
+    seen = set() if seen is None else seen
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in seen:
+            raise _AliasFound(node.start_mark.line + 1)
+        seen.add(id(node))
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             lines[(*path, key)] = key_node.start_mark.line + 1
-            _walk(value_node, (*path, key), lines)
+            _walk(value_node, (*path, key), lines, seen)
             lines[(*path, key)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), lines)
+            _walk(item, (*path, index), lines, seen)
 
 
 def load_located(path: Path) -> LocatedDoc:
@@ -68,15 +84,18 @@ def load_located(path: Path) -> LocatedDoc:
         raise ValueError(Problem(path, None, "file is not UTF-8 text")) from None
     except OSError as exc:
         raise ValueError(Problem(path, None, f"cannot read file: {exc.strerror}")) from None
+    lines: dict[tuple[Any, ...], int] = {}
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            _walk(node, (), lines)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
         raise ValueError(Problem(path, line, f"invalid YAML: {reason}")) from None
-    lines: dict[tuple[Any, ...], int] = {}
-    if node is not None:
-        _walk(node, (), lines)
+    except _AliasFound as found:
+        message = "YAML anchors and aliases (&name, *name) are not supported; write values out"
+        raise ValueError(Problem(path, found.args[0], message)) from None
     return LocatedDoc(data=data, lines=lines)
