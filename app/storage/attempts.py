@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from app.storage.db import write_errors
 from app.storage.models import Attempt, SelfRating, utcnow
 from app.storage.spaced import ReviewState, due_queue, replay
 from evaluators.schemas import Feedback
@@ -42,14 +43,14 @@ def create_pending(
         parent_attempt_id=parent_attempt_id,
         duration_s=duration_s,
     )
-    with _session(engine) as session:
+    with write_errors("your answer"), _session(engine) as session:
         session.add(attempt)
         session.commit()
     return attempt
 
 
 def _update(db: Engine, attempt_id: int, /, **values) -> Attempt:
-    with _session(db) as session:
+    with write_errors("the evaluation"), _session(db) as session:
         attempt = session.get(Attempt, attempt_id)
         if attempt is None:
             raise KeyError(f"attempt {attempt_id} does not exist")

@@ -8,11 +8,13 @@ instead of failing with "database is locked" when a read transaction tries to up
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app.storage.migrations import migrate
 from evaluators.errors import StorageError
@@ -85,3 +87,16 @@ def open_database(url: str) -> Engine:
         where = _sqlite_file(url) or make_url(url).render_as_string(hide_password=True)
         raise StorageError(f"Cannot open the database at {where}: {exc.orig or exc}") from None
     return engine
+
+
+@contextmanager
+def write_errors(what: str) -> Iterator[None]:
+    """Turn a write the database refused (disk full, read-only, locked past the busy timeout)
+    into a ``StorageError`` that names the cause, instead of a driver traceback."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise StorageError(
+            f"Could not save {what}: {exc.orig or exc}. Free disk space or close the other "
+            "program using the database, then try again."
+        ) from None
