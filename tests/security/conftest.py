@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,14 +18,19 @@ from knowledge.base import KnowledgeBase
 COACH = str(Path(sys.executable).with_name("coach"))
 
 
-@pytest.fixture
-def coach_env(shared_kb: KnowledgeBase, tmp_path: Path) -> dict[str, str]:
-    """Environment for a ``coach`` subprocess: a copy of the built data dir, no credentials."""
-    data = tmp_path / "data"
-    shutil.copytree(shared_kb.data_dir, data)
+def make_coach_env(kb: KnowledgeBase, where: Path) -> dict[str, str]:
+    """A copy of ``kb``'s built data dir under ``where`` and an environment with no credentials."""
+    data = where / "data"
+    shutil.copytree(kb.data_dir, data)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
     env["COACH_DATA_DIR"] = str(data)
     return env
+
+
+@pytest.fixture
+def coach_env(shared_kb: KnowledgeBase, tmp_path: Path) -> dict[str, str]:
+    """Environment for a ``coach`` subprocess: a copy of the built data dir, no credentials."""
+    return make_coach_env(shared_kb, tmp_path)
 
 
 def run_coach(*args: str, env: dict[str, str], stdin: str | None = None, prefix=()):
@@ -36,3 +44,57 @@ def run_coach(*args: str, env: dict[str, str], stdin: str | None = None, prefix=
         timeout=600,
         check=False,
     )
+
+
+def run_coach_measured(*args: str, env: dict[str, str], cwd: Path) -> tuple[Measured, float]:
+    """Run ``coach`` and return its output and its own peak RSS in MiB.
+
+    ``os.wait4`` reports the resource usage of exactly this child, whereas
+    ``getrusage(RUSAGE_CHILDREN)`` is the maximum over every child the test process ever had.
+    """
+    out, err = cwd / "coach.stdout", cwd / "coach.stderr"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        proc = subprocess.Popen([COACH, *args], stdout=stdout, stderr=stderr, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    done = Measured(proc.returncode, out.read_text(errors="replace"), err.read_text())
+    return done, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What ``run_coach_measured`` captured (the fields ``subprocess.run`` would give)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+SENTINEL_KEY = "sk-coach-sentinel-" + "7f3a9c0b" * 5
+"""A fake API key that must never show up anywhere the user or a log can see."""
+DEAD_ENDPOINT_LINES = [
+    {"id": "bank", "question_id": "concepts-bias-variance", "answer": "Bias is underfitting."},
+    {"id": "free", "question": "What is a stack?", "answer": "Last in, first out: push and pop."},
+]
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def dead_endpoint_grade(shared_kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory):
+    """One ``coach grade --engine llm`` against an endpoint that is down, with a sentinel key.
+
+    Shared by the fault test (offline fallback) and the leak test (the key is never printed).
+    """
+    where = tmp_path_factory.mktemp("dead-llm")
+    env = make_coach_env(shared_kb, where)
+    env["OPENAI_API_KEY"] = SENTINEL_KEY
+    env["OPENAI_BASE_URL"] = f"http://127.0.0.1:{closed_port()}/v1"
+    source = where / "answers.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in DEAD_ENDPOINT_LINES) + "\n")
+    return run_coach("grade", str(source), "--engine", "llm", env=env)
