@@ -46,21 +46,6 @@ def run_coach(*args: str, env: dict[str, str], stdin: str | None = None, prefix=
     )
 
 
-def run_coach_measured(*args: str, env: dict[str, str], cwd: Path) -> tuple[Measured, float]:
-    """Run ``coach`` and return its output and its own peak RSS in MiB.
-
-    ``os.wait4`` reports the resource usage of exactly this child, whereas
-    ``getrusage(RUSAGE_CHILDREN)`` is the maximum over every child the test process ever had.
-    """
-    out, err = cwd / "coach.stdout", cwd / "coach.stderr"
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        proc = subprocess.Popen([COACH, *args], stdout=stdout, stderr=stderr, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    done = Measured(proc.returncode, out.read_text(errors="replace"), err.read_text())
-    return done, usage.ru_maxrss / 1024  # Linux reports KiB
-
-
 @dataclass(frozen=True)
 class Measured:
     """What ``run_coach_measured`` captured (the fields ``subprocess.run`` would give)."""
@@ -68,6 +53,34 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
+
+
+_MEASURE = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[2:]).returncode; "
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+    "sys.exit(code)"
+)
+
+
+def run_coach_measured(*args: str, env: dict[str, str], cwd: Path) -> tuple[Measured, float]:
+    """Run ``coach`` and return its output and its own peak RSS in MiB.
+
+    A small wrapper process starts ``coach`` and reads ``getrusage(RUSAGE_CHILDREN)``: measured
+    from the test process itself, the peak would be the maximum over every child it ever had,
+    and a child forked from a large process starts with that process's peak on Linux.
+    """
+    peak = cwd / "coach.maxrss"
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", _MEASURE, str(peak), COACH, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    measured = Measured(done.returncode, done.stdout, done.stderr)
+    return measured, int(peak.read_text()) / 1024  # Linux reports KiB
 
 
 SENTINEL_KEY = "sk-coach-sentinel-" + "7f3a9c0b" * 5

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import av
@@ -281,6 +282,9 @@ def test_transcribe_an_hour_of_silence_is_refused_with_bounded_memory(
 
 SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)> [click](javascript:alert(1))"
 
+RAW_TAG = re.compile(r"(?<!\\)<[a-z/]")
+"""A tag that markdown would pass through: ``<`` not escaped by a backslash."""
+
 
 def _db():
     return open_database(get_settings().resolved_database_url)
@@ -316,7 +320,7 @@ def test_app_huge_binary_html_answer_to_an_html_question_is_graded_and_shown_esc
     assert saved.status == "done" and saved.answer_text == answer, "saved verbatim"
     assert at.metric[0].label == "Overall"
     for element in at.markdown:
-        assert "<script>" not in element.value and "<img" not in element.value, element.value
+        assert not RAW_TAG.search(element.value), element.value
         assert not (element.proto.allow_html and "alert" in element.value)
     assert r"\<script\>alert" in texts(at), "the question is shown as typed, escaped"
 
@@ -351,7 +355,7 @@ IMPORTS = [
     ("empty.yaml", b"", "expected a mapping"),
     ("binary.yaml", random.Random(3).randbytes(20_000), "file is not UTF-8 text"),
     ("loop.yaml", b"a: &a [*a]\n", "anchors and aliases"),
-    ("huge.yaml", b"questions:\n" + b"  - x\n" * 200_000, "questions"),
+    ("huge.yaml", b"questions:\n  - id: " + b"x" * 2_000_000 + b"\n", "huge.yaml:2: "),
     ("../../escape.yaml", b"questions: []\n", "use a simple file name"),
 ]
 
