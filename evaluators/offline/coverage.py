@@ -27,11 +27,11 @@ class CoverageParams:
 
     recall_floor: float = 0.2
     """Token recall at or below this is what unrelated text reaches: no credit."""
-    recall_full: float = 0.7
+    recall_full: float = 0.6
     """Token recall at or above this is a paraphrase: full credit."""
     lexical_full: float = 0.5
     """Share of the key point's own words (question words removed) that earns full credit."""
-    lexical_weight: float = 0.2
+    lexical_weight: float = 0.1
     """Weight of lexical recall against token recall (1 - this)."""
     covered_at: float = 0.5
     """A key point counts as covered from this point score on."""
@@ -59,16 +59,21 @@ def _ramp(x: float, lo: float, hi: float) -> float:
     return float(min(1.0, max(0.0, (x - lo) / (hi - lo))))
 
 
-def _token_recall(point: np.ndarray, answer: np.ndarray, question: np.ndarray) -> float:
+def _token_recall(best: np.ndarray, echo: np.ndarray) -> float:
     """Mean best match of each key-point token in the answer, demoting question tokens."""
-    if len(point) == 0 or len(answer) == 0:
+    if len(best) == 0:
         return 0.0
-    best = (point @ answer.T).max(axis=1)
-    echo = (point @ question.T).max(axis=1) if len(question) else np.zeros(len(point))
     weight = 1.0 - np.clip(echo, 0.0, 1.0) ** 2
     if weight.sum() < 1e-6:
         return float(best.mean())
     return float((best * weight).sum() / weight.sum())
+
+
+def _best_matches(rows: np.ndarray, against: np.ndarray) -> np.ndarray:
+    """Each row's highest cosine among ``against`` (zeros when there is nothing to match)."""
+    if len(rows) == 0 or len(against) == 0:
+        return np.zeros(len(rows), dtype=np.float32)
+    return (rows @ against.T).max(axis=1)
 
 
 def _lexical_recall(point: str, answer_stems: set[str], question_stems: set[str]) -> float:
@@ -91,18 +96,32 @@ def point_signals(
     )
     sent_vectors = np.stack([s.vector for s in sentences]) if sentences else None
     answer_stems, question_stems = content_stems(answer_text), content_stems(question_text)
+    # One matrix product for all key points: they share the answer and the question.
+    point_tokens = (
+        np.concatenate([e.tokens for e in point_enc]) if point_enc else np.zeros((0, 384))
+    )
+    best = np.split(_best_matches(point_tokens, answer_tokens), _cuts(point_enc))
+    echo = np.split(_best_matches(point_tokens, question.tokens), _cuts(point_enc))
+    sims = (
+        np.stack([e.vector for e in point_enc]) @ sent_vectors.T
+        if sent_vectors is not None and point_enc
+        else None
+    )
     out = []
-    for text, enc in zip(points, point_enc, strict=True):
-        sims = sent_vectors @ enc.vector if sent_vectors is not None else np.zeros(1)
+    for i, text in enumerate(points):
         out.append(
             PointSignals(
-                token_recall=_token_recall(enc.tokens, answer_tokens, question.tokens),
+                token_recall=_token_recall(best[i], echo[i]) if sent_vectors is not None else 0.0,
                 lexical_recall=_lexical_recall(text, answer_stems, question_stems),
-                best_sentence=int(np.argmax(sims)) if sent_vectors is not None else -1,
-                sentence_similarity=float(sims.max()) if sent_vectors is not None else 0.0,
+                best_sentence=int(np.argmax(sims[i])) if sims is not None else -1,
+                sentence_similarity=float(sims[i].max()) if sims is not None else 0.0,
             )
         )
     return out
+
+
+def _cuts(encoded: Sequence[Encoded]) -> list[int]:
+    return list(np.cumsum([len(e.tokens) for e in encoded])[:-1])
 
 
 def point_score(signals: PointSignals, params: CoverageParams) -> float:

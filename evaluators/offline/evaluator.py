@@ -1,7 +1,8 @@
 """The offline evaluator: rubric-based feedback from MiniLM and lexical signals, no network.
 
-``evaluate_many`` encodes every answer sentence of a chunk in one batched pass (question-side
-encodings are cached per distinct question), then maps the signals to rubric levels.
+``evaluate_many`` encodes the answers of a chunk in one batched pass, each answer in context
+(see ``encode``); question-side encodings are cached per distinct question. The signals are then
+mapped to rubric levels.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from evaluators.offline.coverage import (
     score_points,
 )
 from evaluators.offline.criteria import CriterionInputs, score_criteria
-from evaluators.offline.encode import Encoded, encode
+from evaluators.offline.encode import Encoded, encode, encode_answers
 from evaluators.offline.feedback_text import follow_up, improvements, strengths, stronger_answer
 from evaluators.offline.red_flags import find_red_flags
 from evaluators.offline.scoring import overall_score
@@ -70,17 +71,17 @@ class OfflineEvaluator:
     def analyse_many(self, items: Sequence[Item]) -> list[Analysis]:
         """Raw signals of each answer (one batched encoding pass for the whole list)."""
         split = [split_sentences(item.answer) for item in items]
-        texts = {s.text for sentences in split for s in sentences}
         pending = [i.context for i in items if _context_key(i.context) not in self._contexts]
-        for ctx in pending:
-            texts.update([ctx.prompt, *ctx.key_points, *ctx.red_flags])
-        ordered = sorted(texts)
-        encoded = dict(zip(ordered, encode(ordered), strict=True))
+        texts = sorted(
+            {t for ctx in pending for t in (ctx.prompt, *ctx.key_points, *ctx.red_flags)}
+        )
+        encoded = dict(zip(texts, encode(texts), strict=True))
         for ctx in pending:
             self._remember(ctx, encoded)
+        answers = encode_answers([(i.answer, s) for i, s in zip(items, split, strict=True)])
         return [
-            self._analyse(item, sentences, [encoded[s.text] for s in sentences])
-            for item, sentences in zip(items, split, strict=True)
+            self._analyse(item, sentences, enc)
+            for item, sentences, enc in zip(items, split, answers, strict=True)
         ]
 
     def _remember(self, ctx: QuestionContext, encoded: dict[str, Encoded]) -> None:

@@ -19,6 +19,9 @@ _LIST_ITEM = re.compile(r"[,;\n•|/]+|\s-\s|\band\b", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[^\x00-\x7F\u00C0-\u024F\u2000-\u206F]")
 OFF_TOPIC_SIMILARITY = 0.25
 """Below this best sentence-to-question/key-point cosine an answer talks about something else."""
+OFF_TOPIC_MIN_WORDS = 6
+"""Shorter answers ("Static and dynamic.") are terse, not off-topic: their cosine to a full
+question is low whatever they say, and coverage already grades them."""
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,12 @@ def is_english(text: str) -> bool:
 
 
 def repeats_question(answer: str, question: str) -> bool:
-    """Almost every content word of the answer is already in the question."""
+    """Almost every content word of the answer is already in the question (at most 1 in 5 new).
+
+    A short answer with one new word ("as many as you want", "infinite") is an answer.
+    """
     stems = content_stems(answer)
-    return bool(stems) and len(stems - content_stems(question)) <= max(1, len(stems) // 5)
+    return bool(stems) and len(stems - content_stems(question)) <= len(stems) // 5
 
 
 def is_keyword_list(answer: str) -> bool:
@@ -100,6 +106,10 @@ def check(
         guards.append(
             _soft("The answer is a list of keywords with no explanation; explain how they connect.")
         )
-    if not covered and relevance < OFF_TOPIC_SIMILARITY:
+    if (
+        not covered
+        and relevance < OFF_TOPIC_SIMILARITY
+        and word_count(answer) >= OFF_TOPIC_MIN_WORDS
+    ):
         guards.append(_soft("The answer does not address the question."))
     return guards

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge.base import KnowledgeBase
+from knowledge.index import Hit
+from knowledge.retrieval import routed_kind
 
 ROUTING_TABLE: list[tuple[str, set[str]]] = [
     ("How would you detect data drift in production?", {"system_design", "metrics"}),
@@ -97,3 +99,14 @@ def test_bank_question_resolves_without_opening_chroma(tmp_path) -> None:
     ctx = kb.context(question_id=question.id)
     assert ctx.key_points == question.key_points
     assert not (tmp_path / "chroma").exists()
+
+
+def _hit(kind: str, similarity: float, type_: str = "question") -> Hit:
+    return Hit("text", {"kind": kind, "topic": "t", "type": type_}, similarity)
+
+
+def test_weak_vote_falls_back_to_the_generic_concept_rubric() -> None:
+    loose = [_hit("behavioral_star", 0.40), _hit("deep_learning", 0.35, "key_point")]
+    assert routed_kind(loose) == ("concept", None)
+    clear = [_hit("coding_approach", 0.7), _hit("coding_approach", 0.6, "key_point")]
+    assert routed_kind(clear) == ("coding_approach", "t")

@@ -47,3 +47,14 @@ def test_guards_recognise_lists_repetition_and_language():
     assert repeats_question("What is overfitting?", "What is overfitting and why?")
     assert not is_english("Der Überanpassung passiert, wenn das Modell die Daten auswendig lernt.")
     assert is_english("Overfitting happens when the model memorises the training data.")
+
+
+def test_terse_answers_are_not_mistaken_for_repeats_or_off_topic(kb, grade):
+    ctx = kb.context(
+        question="How many constructors can be created for a class?",
+        reference_answer="Unlimited number.",
+        kind="concept",
+    )
+    assert repeats_question("What is overfitting?", "What is overfitting and why?")
+    assert not repeats_question("As many as you want.", ctx.prompt)
+    assert grade(ctx, "As many as you want.").notices == []
