@@ -34,6 +34,14 @@ def index() -> None:
     kb = knowledge_base()
     count = kb.index.rebuild()
     typer.echo(f"Indexed {count} chunks into {kb.index.path}.")
+    for notice in kb.index.notices:
+        typer.echo(f"Note: {notice}", err=True)
+    if kb.content.problems:
+        typer.echo(
+            f"Warning: {len(kb.content.problems)} problem(s) in questions or rubrics; the invalid "
+            "items were left out. Run `coach check` to see them.",
+            err=True,
+        )
 
 
 def check() -> None:

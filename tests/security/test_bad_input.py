@@ -220,6 +220,7 @@ def test_index_still_builds_the_bank_when_user_files_are_broken(broken_env) -> N
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout.startswith("Indexed ")
+    assert f"Warning: {len(BROKEN_CONTENT)} problem(s)" in done.stderr
 
 
 def test_an_alias_loop_in_user_content_is_a_content_problem_not_a_crash(tmp_path: Path) -> None:
