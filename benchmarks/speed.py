@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -86,6 +87,8 @@ def main() -> None:
     print(f"{'ratio evaluate_many / embed':<44} {t_eval / t_embed:>10.2f} {'<= 3':>10}")
     print(f"{'single 250-word answer p50 (s)':<44} {p50:>10.3f}")
     print(f"{'single 250-word answer p95 (s)':<44} {p95:>10.3f} {'< 0.3':>10}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average (1, 5, 15 min): {load} on {os.cpu_count()} CPUs; an idle machine is ~0")
 
 
 if __name__ == "__main__":
