@@ -117,7 +117,7 @@ def feedback_of(attempt: Attempt) -> Feedback | None:
 
 def save_self_ratings(engine: Engine, attempt_id: int, scores: Mapping[str, int]) -> None:
     """Replace the self-ratings of one attempt."""
-    with _session(engine) as session:
+    with write_errors("your self-ratings"), _session(engine) as session:
         existing = session.exec(select(SelfRating).where(SelfRating.attempt_id == attempt_id))
         for rating in existing.all():
             session.delete(rating)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from app.storage.db import write_errors
 from app.storage.models import Preference
 
 ALLOWED_KEYS = frozenset({"engine", "llm_model", "openai_base_url"})
@@ -19,7 +20,7 @@ def set_preference(engine: Engine, key: str, value: str | None) -> None:
     """Store one choice; ``None`` or empty removes it (back to the environment's value)."""
     if key not in ALLOWED_KEYS:
         raise ValueError(f"{key!r} cannot be stored; credentials come from the environment")
-    with Session(engine) as session:
+    with write_errors("your settings"), Session(engine) as session:
         existing = session.get(Preference, key)
         if value:
             session.add(Preference(key=key, value=value) if existing is None else existing)

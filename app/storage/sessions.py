@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from app.storage.db import write_errors
 from app.storage.models import MockSession, utcnow
 
 
@@ -17,14 +18,14 @@ def start_session(
     mock = MockSession(
         plan_json=json.dumps(list(question_ids)), minutes_per_question=minutes_per_question
     )
-    with Session(engine, expire_on_commit=False) as session:
+    with write_errors("the mock interview"), Session(engine, expire_on_commit=False) as session:
         session.add(mock)
         session.commit()
     return mock
 
 
 def finish_session(engine: Engine, session_id: int) -> MockSession | None:
-    with Session(engine, expire_on_commit=False) as session:
+    with write_errors("the mock interview"), Session(engine, expire_on_commit=False) as session:
         mock = session.get(MockSession, session_id)
         if mock is not None and mock.finished_at is None:
             mock.finished_at = utcnow()

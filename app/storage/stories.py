@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from app.storage.db import write_errors
 from app.storage.models import Story, utcnow
 
 STORY_FIELDS = ("title", "situation", "task", "action", "result", "reflection")
@@ -24,7 +25,7 @@ def save_story(
     unknown = set(fields) - set(STORY_FIELDS)
     if unknown:
         raise TypeError(f"unknown story fields: {', '.join(sorted(unknown))}")
-    with Session(engine, expire_on_commit=False) as session:
+    with write_errors("your story"), Session(engine, expire_on_commit=False) as session:
         story = session.get(Story, story_id) if story_id is not None else None
         if story is None:
             story = Story(title=fields.get("title", ""))
@@ -48,7 +49,7 @@ def get_story(engine: Engine, story_id: int) -> Story | None:
 
 
 def delete_story(engine: Engine, story_id: int) -> None:
-    with Session(engine) as session:
+    with write_errors("the story change"), Session(engine) as session:
         story = session.get(Story, story_id)
         if story is not None:
             session.delete(story)

@@ -22,7 +22,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.settings import get_settings
-from app.storage import attempts, db, open_database
+from app.storage import attempts, db, open_database, preferences, sessions, stories
 from app.ui.grading import QuestionRef, Submission, grade_and_save
 from evaluators.errors import StorageError
 from evaluators.offline import OfflineEvaluator
@@ -77,6 +77,28 @@ def test_a_lock_held_past_the_busy_timeout_is_a_clear_error_and_loses_nothing(
     assert [a.id for a in attempts.list_attempts(engine)] == [kept.id]
     again = attempts.create_pending(engine, question_text="Q", answer_text=sub.answer)
     assert [a.id for a in attempts.list_attempts(engine)] == [kept.id, again.id]
+
+
+WRITES = {
+    "your story": lambda engine: stories.save_story(engine, title="Outage", situation="S"),
+    "your settings": lambda engine: preferences.set_preference(engine, "llm_model", "m"),
+    "the mock interview": lambda engine: sessions.start_session(engine, ["q"], 3.0),
+    "your self-ratings": lambda engine: attempts.save_self_ratings(engine, 1, {"coverage": 2}),
+}
+
+
+@pytest.mark.parametrize("what", WRITES)
+def test_every_kind_of_write_refused_by_a_lock_is_a_clear_storage_error(
+    what: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 300)
+    engine = open_database(get_settings().resolved_database_url)
+    attempts.create_pending(engine, question_text="Q", answer_text="kept")
+    other = _lock(data_dir / "coach.db")
+    with pytest.raises(StorageError) as raised:
+        WRITES[what](engine)
+    other.rollback()
+    assert str(raised.value).startswith(f"Could not save {what}: database is locked.")
 
 
 # --- killed mid-write ----------------------------------------------------------------------
