@@ -17,8 +17,9 @@ _SETTINGS = settings(
 
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
