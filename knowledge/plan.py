@@ -12,7 +12,7 @@ Pure ranking over an injected ``PlanIndex``, so the CLI, the app and the tests s
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -50,7 +50,7 @@ class PlanParams:
     practise ("greet visitors"); measured on tests/fixtures/jds, ML requirements reach 0.4–0.76."""
     sure_relevance: float = 0.5
     """At or above this cosine a requirement counts even without an ML word in it."""
-    focus: float = 0.85
+    focus: float = 0.75
     """Only chunks within this fraction of a requirement's best match share its credit, so a
     generic line ("4+ years of Python") does not spread weight over the whole bank."""
     prompt_bonus: float = 1.3
@@ -62,6 +62,9 @@ class PlanParams:
     max_projects: int = 1
     """Project deep-dives match almost any JD line ("walk me through a system you built"); one
     is enough unless the résumé asks for more."""
+    repeat_decay: float = 0.5
+    """Each question already serving a JD line halves the next one's credit for that line, so
+    the plan spreads over the JD's requirements instead of three questions for one line."""
     fundamentals: int = 2
     """Slots kept for fundamentals (when the plan has at least ``min_for_reserved`` questions)."""
     min_for_reserved: int = 6
@@ -192,10 +195,22 @@ def competencies_stressed(text: str, limit: int = 3) -> list[str]:
 class _Picker:
     """Greedy maximal-marginal-relevance selection over question prompt vectors."""
 
-    def __init__(self, vectors: Mapping[str, np.ndarray], params: PlanParams) -> None:
+    def __init__(
+        self,
+        vectors: Mapping[str, np.ndarray],
+        params: PlanParams,
+        phrases: Mapping[str, str] | None = None,
+    ) -> None:
         self.vectors = vectors
         self.params = params
+        self.phrases = phrases or {}
+        self.served: Counter[str] = Counter()
         self.chosen: list[str] = []
+
+    def _spread(self, qid: str) -> float:
+        """Less credit for a question whose JD line already has questions in the plan."""
+        phrase = self.phrases.get(qid)
+        return self.params.repeat_decay ** self.served[phrase] if phrase else 1.0
 
     def _closeness(self, qid: str) -> float:
         vec = self.vectors.get(qid)
@@ -211,7 +226,8 @@ class _Picker:
         top = max((rel for _, rel in pool), default=0.0) or 1.0
         while pool and len(taken) < count:
             scored = [
-                (rel / top - self.params.diversity * self._closeness(qid), qid) for qid, rel in pool
+                (rel / top * self._spread(qid) - self.params.diversity * self._closeness(qid), qid)
+                for qid, rel in pool
             ]
             _, best = max(scored)
             pool = [(q, r) for q, r in pool if q != best]
@@ -219,6 +235,8 @@ class _Picker:
                 continue
             self.chosen.append(best)
             taken.append(best)
+            if phrase := self.phrases.get(best):
+                self.served[phrase] += 1
         return taken
 
 
@@ -269,7 +287,14 @@ def build_plan(
         evidence = _general_relevance(content)
     resume_evidence = _resume_evidence(content, index, resume, params, notices)
     plan = _select(
-        content, index.question_vectors(), evidence, resume_evidence, n, params, job.text
+        content,
+        index.question_vectors(),
+        evidence,
+        resume_evidence,
+        n,
+        params,
+        job.text,
+        role_reason="Core to this role" if relevant else "General MLE plan, core topic",
     )
     return PracticePlan(
         role=role,
@@ -323,7 +348,7 @@ class _PlanBuilder:
     ) -> None:
         self.questions = content.questions
         self.evidence = evidence
-        self.picker = _Picker(vectors, params)
+        self.picker = _Picker(vectors, params, {q: ev.phrase for q, ev in evidence.items()})
         self.items: list[tuple[float, PlanQuestion]] = []
 
     def _add(self, qid: str, why: str, score: float) -> None:
@@ -331,10 +356,18 @@ class _PlanBuilder:
         self.items.append((score, PlanQuestion(id=qid, topic=topic, why=why)))
 
     def take(
-        self, ids: Sequence[str], count: int, reason: str, source: Mapping[str, _Evidence]
+        self,
+        ids: Sequence[str],
+        count: int,
+        reason: str,
+        source: Mapping[str, _Evidence],
+        *,
+        fill: bool = False,
     ) -> None:
         """Up to ``count`` of ``ids`` by relevance in ``source``, each with a quoted reason."""
-        ranked = _ranked(source, ids) or [(q, 0.0) for q in ids]
+        ranked = _ranked(source, ids)
+        if fill:
+            ranked += [(q, 0.0) for q in ids if q not in source]  # then the rest, in bank order
         for qid in self.picker.take(ranked, count):
             ev = source.get(qid)
             why = f"{reason}: “{quote(ev.phrase)}”" if ev and ev.phrase else reason
@@ -352,7 +385,9 @@ class _PlanBuilder:
                 why = f"Behavioral, {name}" + (f": “{quote(phrase)}”" if phrase else "")
                 self._add(picked[0], why, 0.0)
                 return
-        self.take([q.id for q in behavioral], 1, "Behavioral: every loop has a story round", {})
+        self.take(
+            [q.id for q in behavioral], 1, "Behavioral: every loop has a story round", {}, fill=True
+        )
 
     @property
     def chosen_topics(self) -> set[str]:
@@ -370,6 +405,7 @@ def _select(
     n: int,
     params: PlanParams,
     jd_text: str,
+    role_reason: str,
 ) -> list[PlanQuestion]:
     questions = content.questions
     reserved = n >= params.min_for_reserved
@@ -380,8 +416,8 @@ def _select(
     not_behavioral = [q for q in questions if questions[q].topic != "behavioral"]
     technical = [q for q in not_behavioral if questions[q].topic != "projects"]
     projects = [q for q in not_behavioral if questions[q].topic == "projects"]
-    builder.take(projects, min(params.max_projects, n_role), "Core to this role", evidence)
-    builder.take(technical, n_role - len(builder.items), "Core to this role", evidence)
+    builder.take(projects, min(params.max_projects, n_role), role_reason, evidence)
+    builder.take(technical, n_role - len(builder.items), role_reason, evidence)
     if n_resume:
         builder.take(list(resume_evidence), 1, "From your résumé", resume_evidence)
     fundamentals = [q for q in questions if questions[q].topic in FUNDAMENTAL_TOPICS]
@@ -399,5 +435,7 @@ def _select(
     if reserved:
         builder.take_behavioral(jd_text)
     if len(builder.items) < n:  # a tiny bank or heavy de-duplication: fill by relevance
-        builder.take(not_behavioral, n - len(builder.items), "Also relevant", evidence)
+        builder.take(
+            not_behavioral, n - len(builder.items), "Also worth practising", evidence, fill=True
+        )
     return builder.ordered(n)
