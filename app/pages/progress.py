@@ -131,12 +131,12 @@ def page() -> None:
     db = resources.database()
     all_attempts = attempts.list_attempts(db)
     graded = [a for a in all_attempts if a.status == "done" and a.overall is not None]
+    _plan_progress(graded)
     if not graded:
         st.info("No graded answers yet. Your scores, streak and review queue will show up here.")
         st.page_link(PRACTICE, label="Answer your first question", icon=":material/target:")
         return
     _metrics(graded, len(attempts.due_for_review(db)))
-    _plan_progress(graded)
     _charts(graded)
     left, right = st.columns([3, 2], gap="large")
     with left:
