@@ -52,7 +52,10 @@ def _models_problem(model: BaseChatModel, target: Target) -> tuple[str | None, b
         return _sentence(describe(exc, target).reason), True
     if available and target.model not in available:
         shown = ", ".join(sorted(available)[:8])
-        return f"Model {target.model!r} is not served at {target.endpoint}; available: {shown}.", True
+        return (
+            f"Model {target.model!r} is not served at {target.endpoint}; available: {shown}.",
+            True,
+        )
     return None, True
 
 

@@ -96,8 +96,7 @@ def _bad_request(exc: openai.BadRequestError, target: Target) -> Problem:
     if _ABOUT_FORMAT.search(quote):
         other = _OTHER_METHOD.get(target.method, "function_calling")
         return Problem(
-            f"{said}: set COACH_LLM_METHOD={other}, or pick a model with structured-output "
-            "support",
+            f"{said}: set COACH_LLM_METHOD={other}, or pick a model with structured-output support",
             final=True,
         )
     return Problem(said, final=True)

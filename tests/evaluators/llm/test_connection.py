@@ -35,7 +35,7 @@ def test_wrong_key(openai_server):
     openai_server.models_status = 401
     ok, message = check_llm_connection(_settings(openai_server.base_url))
     assert not ok
-    assert "The API key was rejected (401): check OPENAI_API_KEY." == message
+    assert message == "The API key was rejected (401): check OPENAI_API_KEY."
     assert "sk-test-secret" not in message
 
 
