@@ -20,7 +20,7 @@ from app.settings import Settings
 from evaluators.engine import Engine
 from evaluators.errors import EngineUnavailable, InputError
 from evaluators.llm.connection import test_connection
-from evaluators.llm.evaluator import LLMEvaluator
+from evaluators.llm.evaluator import AnswerStats, LLMEvaluator
 from evaluators.llm.params import RequestParams, request_params
 from evaluators.llm.problems import Target
 from evaluators.offline import OfflineEvaluator
@@ -82,8 +82,11 @@ def engine_from_settings(
     settings: Settings,
     choice: str | None = None,
     chat_model_factory: ChatModelFactory = build_chat_model,
+    on_answer: Callable[[AnswerStats], None] | None = None,
 ) -> Engine:
     """The engine for ``choice`` (``auto``/``offline``/``llm``; default: the settings' engine).
+
+    ``on_answer`` receives each LLM-graded answer's time, requests and tokens (benchmarks).
 
     Raises:
         InputError: an unknown choice.
@@ -107,6 +110,7 @@ def engine_from_settings(
         max_retries=settings.llm_max_retries,
         concurrency=settings.llm_concurrency,
         budget_s=llm_params(settings).budget_s,
+        on_answer=on_answer,
     )
 
 
