@@ -135,7 +135,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.engine == "llm":
-        from benchmarks.grading_llm import run  # noqa: PLC0415 (LLM-only imports)
+        from benchmarks.grading_llm import run
 
         run(load(args.data)[: args.limit], test_server=args.test_server)
         return

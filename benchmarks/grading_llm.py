@@ -28,7 +28,7 @@ from evaluators.llm.evaluator import AnswerStats
 
 
 def _start_test_server(settings: Settings) -> tuple[Settings, object]:
-    from tests.fixtures.openai_server import FakeOpenAI, judge  # noqa: PLC0415 (dev only)
+    from tests.fixtures.openai_server import FakeOpenAI, judge
 
     server = FakeOpenAI(default=judge()).start()
     local = settings.model_copy(

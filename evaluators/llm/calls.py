@@ -12,6 +12,7 @@ fails raises ``LLMFailure``, whose ``problem`` says why and whether other answer
 from __future__ import annotations
 
 import email.utils
+import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -122,27 +123,33 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_EXCERPT_CHARS else text[: MAX_EXCERPT_CHARS - 1] + "…"
 
 
-def _validation_summary(exc: BaseException) -> str:
+def _invalid(exc: BaseException, reply: str = "") -> InvalidOutput:
+    """What was wrong with a reply, and the part of it to quote back in the repair request."""
     if isinstance(exc, ValidationError):
+        errors = exc.errors()
+        whole = errors[0].get("input")
+        if not errors[0]["loc"] and isinstance(whole, str):  # the reply is not JSON at all
+            return InvalidOutput(f"not valid JSON ({errors[0]['msg']})", _short(whole))
         parts = []
-        for error in exc.errors()[:5]:
+        for error in errors[:5]:
             where = ".".join(str(p) for p in error["loc"]) or "reply"
             given = error.get("input")
             shown = "" if isinstance(given, dict | list) else f" (got {_short(repr(given))})"
             parts.append(f"{where}: {error['msg']}{shown}")
-        return "; ".join(parts)
+        return InvalidOutput("; ".join(parts), _short(reply))
     if isinstance(exc, OutputParserException):
-        return "not valid JSON"
-    return type(exc).__name__
+        return InvalidOutput("not valid JSON", _short(reply))
+    return InvalidOutput(type(exc).__name__, _short(reply))
 
 
 def _reply_text(raw: Any) -> str:
-    """What the model wrote: tool-call arguments, or the message text."""
+    """What the model wrote: tool-call arguments (even unparseable ones), or the message text."""
     if not isinstance(raw, AIMessage):
         return ""
-    calls = raw.additional_kwargs.get("tool_calls") or []
-    if calls:
-        return str(calls[0].get("function", {}).get("arguments", ""))
+    if raw.invalid_tool_calls:
+        return str(raw.invalid_tool_calls[0].get("args") or "")
+    if raw.tool_calls:
+        return json.dumps(raw.tool_calls[0]["args"])
     return raw.content if isinstance(raw.content, str) else str(raw.content)
 
 
@@ -249,19 +256,21 @@ class StructuredCaller:
         try:
             result = self._retrying(deadline)(self._invoke, runnable, messages, usage)
         except _INVALID_OUTPUT as exc:
-            raise InvalidOutput(_validation_summary(exc)) from exc
+            raise _invalid(exc) from exc
         except openai.OpenAIError as exc:
             raise LLMFailure(describe(exc, self._target)) from exc
         raw = result.get("raw")
         if _cut_off(raw):
             raise LLMFailure(truncated(self._target))
         if result.get("parsing_error") is not None:
-            summary = _validation_summary(result["parsing_error"])
-            raise InvalidOutput(summary, _short(_reply_text(raw)))
+            raise _invalid(result["parsing_error"], _reply_text(raw))
         parsed = result.get("parsed")
         if parsed is None:
             text = _reply_text(raw)
-            summary = "prose instead of the structured reply" if text else "an empty reply"
+            if isinstance(raw, AIMessage) and raw.invalid_tool_calls:
+                summary = "not valid JSON"
+            else:
+                summary = "prose instead of the structured reply" if text else "an empty reply"
             raise InvalidOutput(summary, _short(text))
         check(parsed)
         return parsed

@@ -101,9 +101,12 @@ def test_quotes_match_despite_case_and_whitespace(make_evaluator, openai_server)
     assert feedback.overall == pytest.approx(75.0)
 
 
-def test_one_repair_request_fixes_malformed_output(make_evaluator, openai_server):
+@pytest.mark.parametrize("method", ["json_schema", "function_calling"])
+def test_one_repair_request_quotes_the_malformed_reply_and_fixes_it(
+    make_evaluator, openai_server, method
+):
     openai_server.queue(malformed(), valid(score=2))
-    feedback = make_evaluator().evaluate(item(GOOD_ANSWER))
+    feedback = make_evaluator(method=method).evaluate(item(GOOD_ANSWER))
 
     assert feedback.engine == "llm"
     assert feedback.overall == pytest.approx(50.0)
