@@ -82,7 +82,8 @@ def run(rows: list[dict], *, test_server: bool) -> None:
     target, params = llm_target(settings), llm_params(settings)
     print(
         f"LLM: {target.model} at {target.endpoint}, {target.method}, concurrency "
-        f"{settings.llm_concurrency}, cap {params.max_tokens} tokens, timeout {params.timeout_s:g} s"
+        f"{settings.llm_concurrency}, cap {params.max_tokens} tokens, "
+        f"timeout {params.timeout_s:g} s"
     )
     stats: list[AnswerStats] = []
     engine = engine_from_settings(settings, "llm", on_answer=stats.append)
