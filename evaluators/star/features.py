@@ -134,4 +134,6 @@ def sentence_features(text: str, index: int, count: int) -> np.ndarray:
 
 def has_label_prefix(text: str, component: str) -> bool:
     """The speaker labelled the sentence ("Result: ...") — taken at their word."""
-    return bool(_CUES["label_" + component[0] if component != "reflection" else "label_l"].search(text))
+    return bool(
+        _CUES["label_" + component[0] if component != "reflection" else "label_l"].search(text)
+    )
