@@ -75,9 +75,10 @@ def report(stories: list[dict], stars: list[StarAnalysis], overall: list[float])
     print(f"  S,T,A,R,Q   accuracy {np.mean(right_all):6.1%}   (bar: >= 90%, none < 80%)")
     complete = [s["story"]["complete"] for s in stories]
     print(f"  complete-vs-incomplete AUC of the overall score  {auc(overall, complete):.3f}")
+    scores = np.asarray(overall)
+    mask = np.asarray(complete)
     print(
-        f"  mean overall: complete {np.mean([o for o, c in zip(overall, complete) if c]):.1f}, "
-        f"incomplete {np.mean([o for o, c in zip(overall, complete) if not c]):.1f}"
+        f"  mean overall: complete {scores[mask].mean():.1f}, incomplete {scores[~mask].mean():.1f}"
     )
 
 

@@ -18,13 +18,31 @@ import numpy as np
 from evaluators.offline.text import Sentence, split_sentences
 from evaluators.schemas import StarAnalysis, StarComponent
 from evaluators.star.encode import sentence_matrix
-from evaluators.star.features import PLURAL, SINGULAR, has_label_prefix, result_quantities
+from evaluators.star.features import (
+    PLURAL,
+    SINGULAR,
+    first_person_action,
+    has_label_prefix,
+    lesson_cue,
+    measured_change,
+    result_quantities,
+    task_cue,
+)
 from evaluators.star.model import LABELS, StarModel, shipped_model
 
 OPENING_RESULT_MIN = 0.9
 """Below this, an opening sentence is not taken as the result of a story of three or more
 sentences: stories open with the problem, and its numbers ("precision dropped to 0.6") read
 like a result. Without it the dev set's opening sentences were results in 2 of 88 stories."""
+
+RULE_PROBA = 0.6
+"""Probability a rule gives its component, on a sentence no other component claims: "I"/"we"
+with a past-tense verb is an action, a stated goal ("my goal was", "I owned") is the task,
+and a measured change after the first action is a result. 400 training sentences leave the
+classifier unsure on short "we" actions and on results without cue words; with the rules the
+by-story CV accuracy of S,T,A,R,Q went from 92.0 % to 94.8 % (``benchmarks/star.py --cv 6``)."""
+RULE_UNCLAIMED_MAX = 0.5
+"""A component at or above this probability claims the sentence."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +80,28 @@ class Detector:
                 if has_label_prefix(s.text, name):
                     proba[i] = np.minimum(proba[i], 0.49)
                     proba[i, c] = 1.0
+        self._apply_rules(sentences, proba)
         result = LABELS.index("result")
         if len(sentences) >= 3 and proba[0, result] < OPENING_RESULT_MIN:
             proba[0, result] = 0.0
         return SentenceScores(sentences, proba)
+
+    @staticmethod
+    def _apply_rules(sentences: Sequence[Sentence], proba: np.ndarray) -> None:
+        """Raise a component where a rule is surer than the classifier (see ``RULE_PROBA``)."""
+        situation, task, action, result, reflection = range(len(LABELS))
+        acted = False
+        for i, s in enumerate(sentences):
+            claimed = proba[i] >= RULE_UNCLAIMED_MAX
+            if first_person_action(s.text) and not np.delete(claimed, action).any():
+                proba[i, action] = max(proba[i, action], RULE_PROBA)
+            if task_cue(s.text) and not claimed[[action, result]].any():
+                proba[i, task] = max(proba[i, task], RULE_PROBA)
+            if lesson_cue(s.text) and not claimed[[action, result]].any():
+                proba[i, reflection] = max(proba[i, reflection], RULE_PROBA)
+            acted = acted or proba[i, action] >= RULE_UNCLAIMED_MAX
+            if acted and measured_change(s.text) and not claimed[[situation, reflection]].any():
+                proba[i, result] = max(proba[i, result], RULE_PROBA)
 
     def carriers(self, scores: SentenceScores, component: str) -> list[Sentence]:
         """Sentences whose probability for ``component`` reaches its threshold."""

@@ -30,13 +30,16 @@ _TIME_ANCHOR = re.compile(
     r"\b(?:in|since|by|during|of|early|late)\s+(?:19|20)\d\d\b|"
     r"\b(?:the following|the next|the same|that same|the first|one|per|each|every)\s+"
     r"(?:day|week|month|quarter|year|afternoon|morning)\b|"
-    r"\bwithin (?:the|a) (?:week|month|quarter|year)\b|\bday one\b",
+    r"\bwithin (?:the|a) (?:week|month|quarter|year)\b|\bday one\b|"
+    r"\b(?:after|within|for|in|over|had) (?:about |around |roughly |the next |the )?"
+    r"[a-z0-9-]+ (?:days?|weeks?|months?|years?)\b",
     _I,
 )
 """Times that date the story ("in 2021", "the following week") rather than measure a change."""
 CHANGE = re.compile(
     r"\bfrom\b[^.;]{1,40}?\bto\b|\b(?:fell|dropped|rose|grew|shrank|cut|reduced|increased|"
-    r"improved|lifted|raised|saved|halved|doubled|tripled|went (?:up|down|from)|down to|up to|"
+    r"improved|lifted|raised|saved|caught|halved|doubled|tripled|went (?:up|down|from)|"
+    r"down to|up to|"
     r"instead of)\b",
     _I,
 )
@@ -55,8 +58,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     "task": re.compile(
         r"\b(my (job|task|goal|role|responsibility|part) (was|is)|I (was|had been) (asked|"
         r"tasked|responsible|supposed|charged|on call)|I owned|I was the one|I had to|I needed "
-        r"to|I wanted (to|it|us|him|her|them)|it was on me|my manager asked me|asked me to|I "
-        r"took it on|I was responsible|the goal was|I had (a|one|two|three) (week|month)s?|"
+        r"(to|a|an|the|them|him|her)|I wanted (to|it|us|him|her|them)|it was on me|"
+        r"my manager asked me|asked me to|I took it on|I was responsible|the goal was|I had (a|one|two|three) (week|month)s?|"
         r"it was not my|it wasn't my|as the (only|tech|team|senior)|I took over|I felt I had)\b",
         _I,
     ),
@@ -137,3 +140,30 @@ def has_label_prefix(text: str, component: str) -> bool:
     return bool(
         _CUES["label_" + component[0] if component != "reflection" else "label_l"].search(text)
     )
+
+
+def first_person_action(text: str) -> bool:
+    """ "I" or "we" followed by a past-tense verb: someone in the story did something."""
+    return bool(_CUES["action_verb"].search(text))
+
+
+def task_cue(text: str) -> bool:
+    """The speaker states a goal or responsibility ("I owned…", "my goal was…")."""
+    return bool(_CUES["task"].search(text))
+
+
+def measured_change(text: str) -> bool:
+    """A change with a measured size ("cut review time by a third", "from 14 to 3 hours")."""
+    return bool(CHANGE.search(text)) and bool(result_quantities(text))
+
+
+_LESSON = re.compile(
+    r"\b(I learned|I learnt|lessons?\b|taught me|in hindsight|looking back|took from it|"
+    r"takeaway|next time|should have|would (now )?do \w+ differently|I'd do \w+ differently)",
+    _I,
+)
+
+
+def lesson_cue(text: str) -> bool:
+    """An explicit lesson ("in hindsight…", "what I took from it…"), not just "now" or "since"."""
+    return bool(_LESSON.search(text))

@@ -65,12 +65,18 @@ def format_level(star: StarAnalysis) -> int:
 
 
 def ownership_level(star: StarAnalysis, sentences: Sequence[str]) -> int:
-    """Own goal stated, own actions (one, then several), and "I" outweighing "we"."""
+    """The rubric's anchors: levels 3 and 4 need the speaker's own responsibility stated.
+
+    Without it, one action of their own is level 2 and "we" only is level 1 at most; with it,
+    several own actions reach 3, and 4 when "I" also outweighs "we".
+    """
     own_task = star.task.present and bool(SINGULAR.search(star.task.evidence))
     actions = owned_actions(sentences)
-    level = int(own_task) + min(actions, PARAMS.owned_actions_full)
-    level += int(star.action.present and star.first_person_singular_ratio >= 0.5)
-    return min(MAX_LEVEL, level)
+    if not own_task:
+        return min(2, actions) if actions else int(star.action.present)
+    if actions < PARAMS.owned_actions_full:
+        return 2
+    return 3 + int(star.first_person_singular_ratio >= 0.5)
 
 
 def impact_level(star: StarAnalysis) -> int:

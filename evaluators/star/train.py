@@ -19,8 +19,9 @@ from evaluators.star.model import LABELS, StarModel
 class FitParams:
     """Training settings (chosen by by-story cross-validation in ``benchmarks/star.py``)."""
 
-    l2: float = 0.1
-    """Ridge penalty on standardised inputs: 0.1 beat 0.03, 0.3, 1, 10 and 50 in 6-fold by-story CV (92.0 % of S,T,A,R,Q right)."""
+    l2: float = 0.3
+    """Ridge penalty on standardised inputs. 6-fold by-story CV, S,T,A,R,Q right: 94.8 % at
+    0.3, 94.5 % at 0.1, 93.9 % at 1 (the vectors need little shrinkage)."""
     steps: int = 600
     learning_rate: float = 0.5
     threshold: float = 0.5
