@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from evaluators.offline.text import split_sentences
 from evaluators.schemas import StarAnalysis, StarComponent
 from evaluators.star.detect import Detector, ownership_ratio
 from evaluators.star.features import SINGULAR, result_quantities
@@ -51,9 +52,9 @@ def _off_purpose(detector: Detector, component: str, text: str) -> str | None:
 
 def _purpose_note(component: str, text: str) -> str:
     """What the box is missing for its purpose ("" when it does its job)."""
-    sentences = [s.strip() for s in text.replace("!", ".").replace("?", ".").split(".")]
+    sentences = [s.text for s in split_sentences(text)]
     if component == "task" and not SINGULAR.search(text):
-        return "Say what *you* were responsible for (\u201cI owned\u2026\u201d, \u201cmy goal was\u2026\u201d)."
+        return "Say what *you* were responsible for: \u201cI owned\u2026\u201d."
     if component == "action" and not owned_actions(sentences):
         return (
             "Say what *you* did, with \u201cI\u201d: \u201cI compared\u2026, I wrote\u2026\u201d."

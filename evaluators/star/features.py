@@ -59,7 +59,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(my (job|task|goal|role|responsibility|part) (was|is)|I (was|had been) (asked|"
         r"tasked|responsible|supposed|charged|on call)|I owned|I was the one|I had to|I needed "
         r"(to|a|an|the|them|him|her)|I wanted (to|it|us|him|her|them)|it was on me|"
-        r"my manager asked me|asked me to|I took it on|I was responsible|the goal was|I had (a|one|two|three) (week|month)s?|"
+        r"my manager asked me|asked me to|I took it on|I was responsible|the goal was|"
+        r"I had (a|one|two|three) (week|month)s?|"
         r"it was not my|it wasn't my|as the (only|tech|team|senior)|I took over|I felt I had)\b",
         _I,
     ),

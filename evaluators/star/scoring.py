@@ -39,6 +39,12 @@ _I_ACTION = re.compile(
     r"led|sent|brought|gave|kept|spent|told|found|dug|drafted|rewrote|"
     r"shipped|cut|chose|began|did)\b"
 )
+_SCOPE_CLAIM = re.compile(
+    r"\bI (took (the |on the )?(\w+ )?(lead|ownership|charge)|owned|picked it up|took it on|"
+    r"was (the one|responsible|on call))|\bnobody asked me",
+    re.IGNORECASE,
+)
+"""Responsibility claimed in passing ("I took the incident lead role") counts as a stated one."""
 _CHANGED_SINCE = re.compile(
     r"\b(now|since|no longer|always|still|every|template|checklist|habit)\b", re.IGNORECASE
 )
@@ -71,6 +77,7 @@ def ownership_level(star: StarAnalysis, sentences: Sequence[str]) -> int:
     several own actions reach 3, and 4 when "I" also outweighs "we".
     """
     own_task = star.task.present and bool(SINGULAR.search(star.task.evidence))
+    own_task = own_task or any(_SCOPE_CLAIM.search(s) for s in sentences)
     actions = owned_actions(sentences)
     if not own_task:
         return min(2, actions) if actions else int(star.action.present)
