@@ -67,4 +67,4 @@ def test_strong_story_outscores_the_weak_one_on_substance(grade) -> None:
     strong = grade("behavioral-leadership-production-incident", INCIDENT)
     score = {c.id: c.score for c in strong.criteria}
     assert score["impact"] >= 3 and score["ownership"] >= 3
-    assert {c.id: c.score for c in weak.criteria}["ownership"] == 0
+    assert {c.id: c.score for c in weak.criteria}["ownership"] <= 1
