@@ -42,7 +42,7 @@ def test_behavioral_rubric_grades_substance_before_format(rubrics: dict[str, Rub
         "star_format",
     }
     assert weights["star_format"] < weights["star_impact"]
-    assert weights["star_format"] < weights["star_competency"]
+    assert weights["star_format"] < weights["star_ownership"]
 
 
 def test_communication_rubric_covers_delivery(rubrics: dict[str, Rubric]) -> None:
