@@ -2,8 +2,9 @@
 
 ``build_chat_model`` is the only code that turns settings into a ``ChatOpenAI``: the key comes
 from ``Settings`` (a ``SecretStr``, never logged), and the SDK's own retries are off because
-``evaluators.llm`` retries. Tests point it at a local server through settings, or pass their
-own factory to ``engine_from_settings``.
+``evaluators.llm`` retries. What each server accepts (token cap name, temperature, reasoning
+effort) is decided by ``evaluators.llm.params``. Tests point it at a local server through
+settings, or pass their own factory to ``engine_from_settings``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from app.settings import Settings
 from evaluators.engine import Engine
 from evaluators.errors import EngineUnavailable, InputError
 from evaluators.llm.connection import test_connection
-from evaluators.llm.evaluator import LLMEvaluator
+from evaluators.llm.evaluator import AnswerStats, LLMEvaluator
+from evaluators.llm.params import RequestParams, request_params
+from evaluators.llm.problems import Target
 from evaluators.offline import OfflineEvaluator
 
 ChatModelFactory = Callable[[Settings], BaseChatModel]
@@ -38,15 +41,40 @@ def endpoint_label(settings: Settings) -> str:
     return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
 
 
+def llm_params(settings: Settings) -> RequestParams:
+    """Token cap, timeout, budget and parameter names for the configured model and endpoint."""
+    return request_params(
+        settings.llm_model,
+        settings.openai_base_url,
+        max_tokens=settings.llm_max_tokens,
+        timeout_s=settings.llm_timeout_s,
+        budget_s=settings.llm_budget_s,
+    )
+
+
+def llm_target(settings: Settings) -> Target:
+    """Endpoint, model and limits as messages name them (no credentials)."""
+    params = llm_params(settings)
+    base_path = urlsplit(settings.openai_base_url or "").path.rstrip("/")
+    return Target(
+        endpoint=endpoint_label(settings),
+        model=settings.llm_model,
+        method=settings.llm_method,
+        timeout_s=params.timeout_s,
+        max_tokens=params.max_tokens,
+        lacks_v1=bool(settings.openai_base_url) and not base_path.endswith("/v1"),
+    )
+
+
 def build_chat_model(settings: Settings) -> BaseChatModel:
-    """The chat model for the configured endpoint: deterministic, bounded, SDK retries off."""
+    """The chat model for the configured endpoint: deterministic where the model allows it,
+    a token cap every server reads, SDK retries off."""
     return ChatOpenAI(
         model=settings.llm_model,
         api_key=settings.openai_api_key or _NO_KEY,
         base_url=settings.openai_base_url,
-        timeout=settings.llm_timeout_s,
         max_retries=0,
-        temperature=0,
+        **llm_params(settings).chat_kwargs(),
     )
 
 
@@ -54,8 +82,11 @@ def engine_from_settings(
     settings: Settings,
     choice: str | None = None,
     chat_model_factory: ChatModelFactory = build_chat_model,
+    on_answer: Callable[[AnswerStats], None] | None = None,
 ) -> Engine:
     """The engine for ``choice`` (``auto``/``offline``/``llm``; default: the settings' engine).
+
+    ``on_answer`` receives each LLM-graded answer's time, requests and tokens (benchmarks).
 
     Raises:
         InputError: an unknown choice.
@@ -75,10 +106,11 @@ def engine_from_settings(
     return LLMEvaluator(
         chat_model_factory(settings),
         offline,
-        method=settings.llm_method,
+        target=llm_target(settings),
         max_retries=settings.llm_max_retries,
         concurrency=settings.llm_concurrency,
-        endpoint=endpoint_label(settings),
+        budget_s=llm_params(settings).budget_s,
+        on_answer=on_answer,
     )
 
 
@@ -91,10 +123,4 @@ def check_llm_connection(
             "No LLM is configured: set OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL for a "
             "local server such as Ollama or llama.cpp."
         )
-    return test_connection(
-        chat_model_factory(settings),
-        model_name=settings.llm_model,
-        method=settings.llm_method,
-        endpoint=endpoint_label(settings),
-        timeout_s=settings.llm_timeout_s,
-    )
+    return test_connection(chat_model_factory(settings), llm_target(settings))

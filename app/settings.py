@@ -30,7 +30,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir)
     engine: Literal["auto", "offline", "llm"] = "auto"
     llm_model: str = "gpt-4o-mini"
-    llm_timeout_s: float = Field(default=30.0, gt=0)
+    llm_timeout_s: float | None = Field(default=None, gt=0)
+    """Seconds for one reply; unset: 30, or 120 for reasoning models (o1, o3, o4-mini, gpt-5)."""
+    llm_max_tokens: int | None = Field(default=None, ge=64)
+    """Reply token cap; unset: 2,000, or 8,000 for reasoning models (their reasoning counts)."""
+    llm_budget_s: float | None = Field(default=None, gt=0)
+    """Time budget per answer across retries; unset: twice the timeout."""
     llm_method: Literal["json_schema", "function_calling"] = "json_schema"
     llm_max_retries: int = Field(default=3, ge=0, le=10)
     llm_concurrency: int = Field(default=4, ge=1, le=32)

@@ -7,6 +7,11 @@ leave-one-question-out (LOQO) numbers: the linear map, and the coverage calibrat
 a small grid, are fitted on the other questions only.
 
     .venv/bin/python benchmarks/grading.py [--data DIR]
+
+``--engine llm`` grades the same answers through the configured OpenAI-compatible endpoint
+(``OPENAI_BASE_URL``, ``COACH_LLM_MODEL``, ...; ``--test-server`` starts the local test server
+instead) with ``COACH_LLM_CONCURRENCY`` requests in flight and a progress bar, and prints
+Pearson r, tokens in/out per answer, p50/p95 latency and the fallback count.
 """
 
 from __future__ import annotations
@@ -123,7 +128,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--no-cv", action="store_true", help="skip the calibration grid CV")
+    parser.add_argument("--engine", choices=("offline", "llm"), default="offline")
+    parser.add_argument("--limit", type=int, help="llm: grade only the first N answers")
+    parser.add_argument(
+        "--test-server", action="store_true", help="llm: grade against the local test server"
+    )
     args = parser.parse_args()
+    if args.engine == "llm":
+        from benchmarks.grading_llm import run
+
+        run(load(args.data)[: args.limit], test_server=args.test_server)
+        return
     rows = load(args.data)
     kb = knowledge_base()
     evaluator = OfflineEvaluator()

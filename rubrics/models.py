@@ -36,6 +36,10 @@ Signal = Literal[
     "star_action",
     "star_result",
     "star_reflection",
+    "star_format",
+    "star_competency",
+    "star_ownership",
+    "star_impact",
 ]
 """What the offline evaluator measures to score a criterion (the LLM reads the levels instead)."""
 

@@ -8,7 +8,7 @@ from app.storage import stories
 from app.storage.stories import STORY_FIELDS
 from app.ui import resources
 from app.ui.answer_input import answer_input, clear_answer
-from app.ui.coverage import coverage_grid, gaps, story_text
+from app.ui.coverage import coverage_grid, gaps
 from app.ui.feedback_view import render_delivery, render_star
 from app.ui.markdown import escape_md
 from knowledge.models import COMPETENCIES
@@ -86,16 +86,17 @@ def _library() -> None:
 
 
 def _live_analysis(fields: dict[str, str]) -> None:
-    from evaluators.star import analyze_star
+    """Each box judged as what the user said it is (detection is for free text only)."""
+    from evaluators.star.boxes import judge_boxes
 
-    text = story_text(fields)
-    if not text:
+    if not any(fields.get(name, "").strip() for name in PROMPTS):
         st.caption("The STAR check appears as you write.")
         return
-    analysis = analyze_star(text)
+    analysis, checks = judge_boxes(fields)
     render_star(analysis)
-    if analysis.action.present and analysis.first_person_singular_ratio < 0.5:
-        st.caption("Your actions say “we” more than “I”: make your own part clear.")
+    notes = [(PROMPTS[c.component][0], c.note) for c in checks if c.filled and c.note]
+    for label, note in notes:
+        st.markdown(f"- **{label}:** {note}")
 
 
 def _builder() -> None:

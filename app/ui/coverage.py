@@ -30,10 +30,3 @@ def gaps(stories: Sequence[Story]) -> list[str]:
         for cid, label in COMPETENCIES.items()
         if cid not in covered
     ]
-
-
-def story_text(story_fields: dict[str, str]) -> str:
-    """The story as one answer, in STAR order, for analysis and rehearsal."""
-    order = ("situation", "task", "action", "result", "reflection")
-    parts = [story_fields.get(k, "").strip() for k in order]
-    return "\n".join(p if p[-1] in ".!?" else f"{p}." for p in parts if p)

@@ -1,8 +1,9 @@
 """Check an LLM endpoint for the settings page and say, in plain words, what is wrong.
 
 Two requests: the model list (is the host there, does the key work, does the model exist?) and
-one tiny structured call with the configured method (does the server do JSON-schema output or
-tool calls?). No retries: the person is waiting for an answer.
+one tiny structured call made the way grading makes it (does the server do JSON-schema output
+or tool calls?). No retries: the person is waiting for an answer. Errors are worded by
+``evaluators.llm.problems``, the same table the grading notices use.
 """
 
 from __future__ import annotations
@@ -10,78 +11,84 @@ from __future__ import annotations
 import openai
 from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from evaluators.llm.params import structured_kwargs
+from evaluators.llm.problems import Target, describe, no_api_here, server_message, truncated
 
 
 class ConnectionCheck(BaseModel):
     """The smallest structured reply that proves the method works."""
 
+    model_config = ConfigDict(extra="forbid")  # strict schemas need closed objects
+
     ok: bool
 
 
 _FIX_METHOD = {
-    "json_schema": "set COACH_LLM_METHOD=function_calling (llama.cpp and some other servers "
-    "lack JSON-schema mode) or pick a model with structured-output support",
-    "function_calling": "pick a model that supports tool calling",
+    "json_schema": "set COACH_LLM_METHOD=function_calling (some servers and models lack "
+    "JSON-schema mode) or pick a model with structured-output support",
+    "function_calling": "set COACH_LLM_METHOD=json_schema, or pick a model that supports tool "
+    "calling (llama-server needs --jinja)",
 }
 
 
-def _api_error(exc: openai.OpenAIError, model_name: str, endpoint: str, timeout_s: float) -> str:
-    if isinstance(exc, openai.APITimeoutError):
-        return f"{endpoint} did not answer within {timeout_s:g} s: is the model still loading?"
-    if isinstance(exc, openai.APIConnectionError):
-        return f"Cannot reach {endpoint}: is the server running and OPENAI_BASE_URL right?"
-    if isinstance(exc, openai.AuthenticationError):
-        return f"{endpoint} rejected the API key (401): check OPENAI_API_KEY."
-    if isinstance(exc, openai.PermissionDeniedError):
-        return f"The API key may not use model {model_name!r} (403)."
-    if isinstance(exc, openai.NotFoundError):
-        return f"Model {model_name!r} was not found at {endpoint} (404): check COACH_LLM_MODEL."
-    if isinstance(exc, openai.RateLimitError):
-        return f"{endpoint} is rate limiting this key (429): try again later or check its quota."
-    if isinstance(exc, openai.APIStatusError):
-        return f"{endpoint} answered {exc.status_code}: {exc.message}"
-    return f"{endpoint} failed: {type(exc).__name__}"
+def _sentence(reason: str) -> str:
+    """A reason as a sentence (an endpoint URL at the start keeps its lower case)."""
+    first = reason[:1] if reason.startswith("http") else reason[:1].upper()
+    return first + reason[1:] + ("" if reason.endswith((".", "?")) else ".")
 
 
-def _models_problem(
-    model: BaseChatModel, model_name: str, endpoint: str, timeout_s: float
-) -> str | None:
+def _models_problem(model: BaseChatModel, target: Target) -> tuple[str | None, bool]:
+    """``(problem, listed)``: what the model list says is wrong, and whether there is one."""
     client = getattr(model, "root_client", None)
     if client is None:
-        return None
+        return None, False
     try:
         available = [m.id for m in client.models.list()]
     except openai.NotFoundError:
-        return None  # servers without a model list still answer chat requests
+        return None, False  # servers without a model list still answer chat requests
     except openai.OpenAIError as exc:
-        return _api_error(exc, model_name, endpoint, timeout_s)
-    if available and model_name not in available:
+        return _sentence(describe(exc, target).reason), True
+    if available and target.model not in available:
         shown = ", ".join(sorted(available)[:8])
-        return f"Model {model_name!r} is not served at {endpoint}; available: {shown}."
-    return None
+        return (
+            f"Model {target.model!r} is not served at {target.endpoint}; available: {shown}.",
+            True,
+        )
+    return None, True
 
 
-def test_connection(
-    model: BaseChatModel, *, model_name: str, method: str, endpoint: str, timeout_s: float
-) -> tuple[bool, str]:
+def test_connection(model: BaseChatModel, target: Target) -> tuple[bool, str]:
     """``(True, what works)`` or ``(False, what is wrong and how to fix it)``."""
-    problem = _models_problem(model, model_name, endpoint, timeout_s)
+    problem, listed = _models_problem(model, target)
     if problem:
         return False, problem
-    runnable = model.with_structured_output(ConnectionCheck, method=method, include_raw=True)
+    runnable = model.with_structured_output(
+        ConnectionCheck,
+        method=target.method,
+        include_raw=True,
+        **structured_kwargs(target.method),
+    )
     try:
         result = runnable.invoke("Reply with ok set to true.")
-    except openai.BadRequestError as exc:
-        return False, (
-            f"{endpoint} rejected a {method} request ({exc.message}): {_FIX_METHOD[method]}."
-        )
     except (ValidationError, OutputParserException):
         result = {"parsed": None}
+    except openai.NotFoundError as exc:
+        # The model list 404'd too, and not over a model: nothing serves the API at this path.
+        no_api = not listed and "model" not in server_message(exc).lower()
+        return False, _sentence((no_api_here(target) if no_api else describe(exc, target)).reason)
     except openai.OpenAIError as exc:
-        return False, _api_error(exc, model_name, endpoint, timeout_s)
+        return False, _sentence(describe(exc, target).reason)
+    raw = result.get("raw")
+    if getattr(raw, "response_metadata", {}).get("finish_reason") == "length":
+        return False, _sentence(truncated(target).reason)
     if result.get("parsed") is None:
         return False, (
-            f"Model {model_name!r} did not return valid {method} output: {_FIX_METHOD[method]}."
+            f"Model {target.model!r} did not return valid {target.method} output: "
+            f"{_FIX_METHOD[target.method]}."
         )
-    return True, f"Connected to {model_name!r} at {endpoint}; structured output ({method}) works."
+    return True, (
+        f"Connected to {target.model!r} at {target.endpoint}; structured output "
+        f"({target.method}) works."
+    )

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from evaluators.llm.output import CriterionReply
-from evaluators.offline.injection import detect_injection
+from evaluators.offline.injection import detect_injection, injection_notice
 from evaluators.offline.text import content_stems
 from evaluators.schemas import CriterionScore, Feedback
 
@@ -92,11 +92,7 @@ def cross_check(answer: str, baseline: Feedback) -> list[str]:
     problems = []
     injections = detect_injection(answer)
     if injections:
-        problems.append(
-            "The answer contains instructions to the grader ("
-            + "; ".join(injections)
-            + "); they were ignored"
-        )
+        problems.append(injection_notice(injections))
     if is_trivial(answer):
         problems.append("The answer is too short or generic to grade")
     elif not baseline.covered_points and not _tells_a_story(baseline):

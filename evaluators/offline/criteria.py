@@ -19,7 +19,7 @@ from evaluators.offline.scoring import MAX_LEVEL, level_from_fraction
 from evaluators.offline.structure import clarity_level, structure_level
 from evaluators.offline.text import Sentence, split_sentences, word_count
 from evaluators.schemas import CriterionScore, Delivery, StarAnalysis
-from evaluators.star import owned_action_count
+from evaluators.star.scoring import behavioral_level
 from knowledge.context import QuestionContext
 from rubrics.models import Criterion, Signal
 
@@ -38,7 +38,6 @@ class CriterionInputs:
     coverage_fraction: float
     reference: str
     star: StarAnalysis | None
-    reference_star: StarAnalysis | None
     delivery: Delivery | None
     guards: list[Guard]
 
@@ -126,25 +125,13 @@ def _delivery(delivery: Delivery) -> _Level:
     return _Level(max(0, level), [], comment)
 
 
-def _star(signal: str, inp: CriterionInputs, gate: int) -> _Level:
-    name = signal.removeprefix("star_")
-    if inp.reference_star is not None and not getattr(inp.reference_star, name).present:
-        comment = f"The reference answer has no {name}; scored with the content."
-        return _Level(gate, [], comment)
-    star, answer = inp.star or StarAnalysis(), inp.answer
-    part = getattr(star, name)
-    if not part.present:
-        return _Level(0, [], f"No {signal.removeprefix('star_')} found.")
-    level = 3
-    if signal == "star_action":
-        level = 2 + int(star.first_person_singular_ratio >= 0.5)
-        level += int(owned_action_count(answer) >= 2)
-    elif signal == "star_result":
-        level += int(star.result_quantified)
-    elif signal in ("star_situation", "star_task", "star_reflection"):
-        level += int(word_count(part.evidence) >= 10)
-    comment = f"{signal.removeprefix('star_').capitalize()} present."
-    return _Level(min(gate, level), [part.evidence], comment)
+def _star(signal: str, inp: CriterionInputs) -> _Level:
+    """Behavioral signals are scored from the story itself (see ``evaluators.star.scoring``)."""
+    sentences = [s.text for s in inp.analysis.sentences]
+    level, evidence, comment = behavioral_level(
+        signal, inp.star or StarAnalysis(), sentences, inp.analysis.relevance, inp.coverage_fraction
+    )
+    return _Level(level, evidence, comment)
 
 
 def _level(criterion: Criterion, inp: CriterionInputs, gate: int) -> _Level:
@@ -161,7 +148,7 @@ def _level(criterion: Criterion, inp: CriterionInputs, gate: int) -> _Level:
         return _clarity(inp, gate)
     if signal == "delivery" and inp.delivery is not None:
         return _delivery(inp.delivery)
-    return _star(signal, inp, gate)
+    return _star(signal, inp)
 
 
 def _guarded(level: _Level, signal: str, guards: Sequence[Guard]) -> _Level:

@@ -28,6 +28,7 @@ from evaluators.offline.scoring import overall_score
 from evaluators.offline.text import split_sentences, word_count
 from evaluators.schemas import EngineName, Feedback
 from evaluators.star import analyze_star
+from evaluators.star.scoring import credit_key_points, is_story, story_gaps
 from knowledge.context import QuestionContext
 
 _CHUNK = 64
@@ -126,11 +127,15 @@ class OfflineEvaluator:
         reference = _reference_text(ctx)
         is_star = any(c.signal.startswith("star_") for c in ctx.rubric.criteria)
         star = analyze_star(item.answer) if is_star else None
+        told = [s.text for s in analysis.sentences]
+        story = star is not None and is_story(star, analysis.relevance)
+        if story:
+            coverage = credit_key_points(coverage, star, told, self.params.covered_at)
         guards = _guards.check(
             item.answer,
             ctx.prompt,
             analysis.sentences,
-            covered=any(p.covered for p in coverage),
+            covered=story or any(p.covered for p in coverage),
             relevance=analysis.relevance,
             expects_explanation=word_count(reference) >= 12 or not reference,
         )
@@ -142,7 +147,6 @@ class OfflineEvaluator:
             coverage_fraction=coverage_fraction(coverage),
             reference=reference,
             star=star,
-            reference_star=analyze_star(reference) if is_star and reference else None,
             delivery=item.delivery,
             guards=guards,
         )
@@ -161,7 +165,8 @@ class OfflineEvaluator:
             missing_points=missing,
             red_flags_hit=[h.red_flag for h in analysis.red_flags],
             strengths=[] if guards else strengths(criteria, signals, covered),
-            improvements=improvements(criteria, signals, missing, flagged),
+            improvements=(story_gaps(star, told)[:3] if star is not None and not guards else [])
+            + improvements(criteria, signals, missing, flagged),
             stronger_answer=stronger_answer(ctx, missing),
             follow_up=follow_up(ctx, missing),
             star=star,

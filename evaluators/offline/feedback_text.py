@@ -30,6 +30,10 @@ _STRENGTH: dict[str, str] = {
     "star_action": "Describes the actions you personally took (Action).",
     "star_result": "Ends with a concrete result (Result).",
     "star_reflection": "Reflects on what you learned.",
+    "star_format": "Tells the story in a clear STAR order.",
+    "star_competency": "The story shows what the question asks about.",
+    "star_ownership": "Makes clear what you personally owned and did.",
+    "star_impact": "Shows the size of the result with a number.",
 }
 _ADVICE: dict[str, str] = {
     "coverage": "Cover the core points the question asks for before adding detail.",
@@ -47,6 +51,10 @@ _ADVICE: dict[str, str] = {
     "star_action": 'Describe the steps you took yourself, in the first person ("I", not "we").',
     "star_result": 'Finish with the outcome, quantified if you can ("cut latency by 40%").',
     "star_reflection": "Close with what you learned or would do differently.",
+    "star_format": "Give the story all four parts: situation, task, action and result.",
+    "star_competency": "Pick a story that shows what the question asks about, and say how.",
+    "star_ownership": 'Separate your part from the team\'s: "I proposed…", "I built…".',
+    "star_impact": 'Size the result and show how you know ("errors fell from 9% to 2%").',
 }
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evaluators.offline.injection import detect_injection
+from evaluators.offline.injection import detect_injection, injection_notice
 from evaluators.offline.text import STOPWORDS, Sentence, content_stems, word_count, words
 
 _LIST_ITEM = re.compile(r"[,;\n•|/]+|\s-\s|\band\b", re.IGNORECASE)
@@ -88,13 +88,7 @@ def check(
     guards = []
     reasons = detect_injection(answer)
     if reasons:
-        guards.append(
-            _hard(
-                "The answer contains instructions to the grader ("
-                + "; ".join(reasons)
-                + "); they were ignored and the answer scores zero."
-            )
-        )
+        guards.append(_hard(injection_notice(reasons) + " and the answer scores zero."))
     keyword_list = is_keyword_list(answer)
     if not keyword_list and not is_english(answer):
         guards.append(

@@ -83,3 +83,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def detect_injection(text: str) -> list[str]:
     """Reasons the text looks like instructions to the grader (empty list when it is clean)."""
     return [reason for reason, pattern in _PATTERNS if pattern.search(text)]
+
+
+def injection_notice(reasons: list[str]) -> str:
+    """The one wording both engines use to tell the user their answer addressed the grader."""
+    return (
+        f"The answer contains instructions to the grader ({'; '.join(reasons)}); they were ignored"
+    )

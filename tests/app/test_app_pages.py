@@ -175,6 +175,35 @@ def test_saving_a_story_shows_it_in_the_bank_and_fills_the_coverage_grid(app: Ap
     assert "No story for failure yet" not in shown and "No story for leadership yet" in shown
 
 
+def test_builder_judges_each_box_as_what_it_is(app: AppTest) -> None:
+    """A fully filled builder: every box is present, with its own text as the evidence."""
+    boxes = {
+        "situation": "Last year our fraud model started missing cases after a product launch.",
+        "task": "As the only ML engineer, I owned getting recall back before the holiday peak.",
+        "action": "I compared feature distributions, found a broken join and wrote a backfill.",
+        "result": "Recall went from 61% back to 88% within two weeks.",
+        "reflection": "I now add a data-quality check to every new upstream feature.",
+    }
+    at = open_page(app, "story_bank")
+    at.button[0].click().run()
+    for name, text in boxes.items():
+        at.text_area(key=f"stories.f.{name}").input(text)
+    at.run()
+    no_errors(at)
+    shown = texts(at)
+    for label, text in zip(
+        ("Situation", "Task", "Action", "Result", "Reflection"), boxes.values(), strict=True
+    ):
+        assert f"{PRESENT} **{label}** — _{text}_" in shown.replace("\\", ""), label
+    assert "quantify the result" not in shown
+
+    at.text_area(key="stories.f.action").input("We retrained the model and we added alerts.")
+    at.text_area(key="stories.f.result").input("Everyone was happy with it.").run()
+    shown = texts(at)
+    assert "Put a number on the result" in shown
+    assert "with \u201cI\u201d" in shown
+
+
 def test_editing_and_deleting_a_story(app: AppTest) -> None:
     saved = stories.save_story(_db(), title="Old title", situation="At my last job we had drift.")
     at = open_page(app, "story_bank")

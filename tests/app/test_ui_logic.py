@@ -13,7 +13,7 @@ from app.cli.run import APP_SCRIPT, streamlit_command
 from app.settings import get_settings
 from app.storage import Story, attempts, open_database
 from app.ui.content_import import import_file
-from app.ui.coverage import coverage_grid, gaps, story_text
+from app.ui.coverage import coverage_grid, gaps
 from app.ui.export import history_markdown
 from app.ui.grading import QuestionRef, Submission, grade_and_save
 from app.ui.markdown import escape_md, find_spans, highlight
@@ -54,11 +54,6 @@ def test_coverage_grid_and_gaps_name_the_missing_competencies() -> None:
     assert "No story for failure yet" not in missing
     assert "No story for leadership yet" in missing
     assert len(missing) == 12 - 3
-
-
-def test_story_text_keeps_star_order_and_ends_sentences() -> None:
-    text = story_text({"result": "Cut latency 40%", "situation": "We had an outage"})
-    assert text == "We had an outage.\nCut latency 40%."
 
 
 def _q(qid: str, topic: str) -> Question:

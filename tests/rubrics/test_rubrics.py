@@ -32,15 +32,17 @@ def test_technical_rubrics_weigh_coverage_most(rubrics: dict[str, Rubric], kind:
     assert coverage[0].weight == max(c.weight for c in criteria)
 
 
-def test_behavioral_rubric_scores_star_and_reflection(rubrics: dict[str, Rubric]) -> None:
-    signals = {c.signal for c in rubrics["behavioral_star"].criteria}
-    assert signals == {
-        "star_situation",
-        "star_task",
-        "star_action",
-        "star_result",
+def test_behavioral_rubric_grades_substance_before_format(rubrics: dict[str, Rubric]) -> None:
+    weights = {c.signal: c.weight for c in rubrics["behavioral_star"].criteria}
+    assert set(weights) == {
+        "star_competency",
+        "star_ownership",
+        "star_impact",
         "star_reflection",
+        "star_format",
     }
+    assert weights["star_format"] < weights["star_impact"]
+    assert weights["star_format"] < weights["star_ownership"]
 
 
 def test_communication_rubric_covers_delivery(rubrics: dict[str, Rubric]) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
 
-from app.engines import build_chat_model, endpoint_label
+from app.engines import build_chat_model, llm_target
 from app.settings import Settings
 from evaluators.item import GradeItem
 from evaluators.llm.evaluator import LLMEvaluator
@@ -66,10 +67,14 @@ def item(answer: str, context: QuestionContext = BIAS_VARIANCE) -> GradeItem:
 
 
 class Waits(list[float]):
-    """Records the retry waits instead of sleeping through them."""
+    """Records the retry waits instead of sleeping through them, and is the evaluator's clock:
+    real time plus every wait, as if they had been slept."""
 
     def __call__(self, seconds: float) -> None:
         self.append(seconds)
+
+    def clock(self) -> float:
+        return time.monotonic() + sum(self)
 
 
 @pytest.fixture
@@ -87,19 +92,19 @@ def make_evaluator(
         settings = Settings(
             openai_base_url=base_url or openai_server.base_url,
             openai_api_key="sk-test-secret",
-            llm_model="test-model",
+            llm_model=overrides.pop("model", "test-model"),
             llm_timeout_s=overrides.pop("timeout_s", 5.0),
             llm_method=overrides.pop("method", "json_schema"),
+            llm_max_tokens=overrides.pop("max_tokens", None),
         )
         options = {
             "max_retries": 3,
             "concurrency": 2,
             "sleep": waits,
-            "endpoint": endpoint_label(settings),
+            "clock": waits.clock,
+            "target": llm_target(settings),
             **overrides,
         }
-        return LLMEvaluator(
-            build_chat_model(settings), offline, method=settings.llm_method, **options
-        )
+        return LLMEvaluator(build_chat_model(settings), offline, **options)
 
     return make

@@ -35,7 +35,7 @@ def test_wrong_key(openai_server):
     openai_server.models_status = 401
     ok, message = check_llm_connection(_settings(openai_server.base_url))
     assert not ok
-    assert "rejected the API key (401)" in message
+    assert message == "The API key was rejected (401): check OPENAI_API_KEY."
     assert "sk-test-secret" not in message
 
 
@@ -69,6 +69,22 @@ def test_no_json_schema_support_suggests_function_calling(openai_server):
     assert "COACH_LLM_METHOD=function_calling" in message
 
 
+def test_a_400_about_something_else_is_quoted_without_the_method_hint(openai_server):
+    openai_server.queue(status(400, "Unsupported value: 'seed' must be an integer"))
+    ok, message = check_llm_connection(_settings(openai_server.base_url))
+    assert not ok
+    assert "'seed' must be an integer" in message
+    assert "COACH_LLM_METHOD" not in message
+
+
+def test_a_base_url_without_v1_suggests_adding_it(openai_server):
+    ok, message = check_llm_connection(_settings(openai_server.root_url))
+    assert not ok
+    assert "add /v1 to the end of OPENAI_BASE_URL" in message
+    assert "COACH_LLM_MODEL" not in message
+    assert [r["path"] for r in openai_server.requests] == ["/models", "/chat/completions"]
+
+
 def test_a_model_that_ignores_the_schema_suggests_function_calling(openai_server):
     openai_server.queue(malformed())
     ok, message = check_llm_connection(_settings(openai_server.base_url))
@@ -81,4 +97,4 @@ def test_timeout(openai_server):
     openai_server.queue(hang(30))
     ok, message = check_llm_connection(_settings(openai_server.base_url, llm_timeout_s=0.3))
     assert not ok
-    assert "did not answer within 0.3 s" in message
+    assert "within 0.3 s" in message and "COACH_LLM_TIMEOUT_S" in message

@@ -101,15 +101,20 @@ def test_quotes_match_despite_case_and_whitespace(make_evaluator, openai_server)
     assert feedback.overall == pytest.approx(75.0)
 
 
-def test_one_repair_request_fixes_malformed_output(make_evaluator, openai_server):
+@pytest.mark.parametrize("method", ["json_schema", "function_calling"])
+def test_one_repair_request_quotes_the_malformed_reply_and_fixes_it(
+    make_evaluator, openai_server, method
+):
     openai_server.queue(malformed(), valid(score=2))
-    feedback = make_evaluator().evaluate(item(GOOD_ANSWER))
+    feedback = make_evaluator(method=method).evaluate(item(GOOD_ANSWER))
 
     assert feedback.engine == "llm"
     assert feedback.overall == pytest.approx(50.0)
     requests = openai_server.chat_requests
     assert len(requests) == 2
-    assert "did not match the required structure" in requests[1]["messages"][-1]["content"]
+    repair = requests[1]["messages"][-1]["content"]
+    assert "did not match the required structure: not valid JSON" in repair
+    assert 'Your reply began: "{"criteria": [ {"id": "coverage", "score":' in repair
 
 
 @pytest.mark.parametrize("method", ["json_schema", "function_calling"])
@@ -160,7 +165,7 @@ def test_server_errors_are_retried_with_growing_backoff_then_fall_back(
     make_evaluator, openai_server, waits
 ):
     openai_server.queue(*[status(500, "boom")] * 4)
-    feedback = make_evaluator(max_retries=3).evaluate(item(GOOD_ANSWER))
+    feedback = make_evaluator(max_retries=3, budget_s=60).evaluate(item(GOOD_ANSWER))
 
     assert feedback.engine == "offline"
     assert "the server answered 500" in _fallback_notice(feedback)
@@ -170,13 +175,27 @@ def test_server_errors_are_retried_with_growing_backoff_then_fall_back(
     assert feedback.criteria  # the offline feedback is complete
 
 
-def test_a_hung_server_times_out_and_falls_back(make_evaluator, openai_server):
+def test_a_timeout_is_not_repeated(make_evaluator, openai_server, waits):
     openai_server.queue(hang(30), hang(30))
-    feedback = make_evaluator(timeout_s=0.3, max_retries=1).evaluate(item(GOOD_ANSWER))
+    feedback = make_evaluator(timeout_s=0.3, max_retries=3).evaluate(item(GOOD_ANSWER))
 
     assert feedback.engine == "offline"
-    assert "in time" in _fallback_notice(feedback)
+    assert "no reply from http://127.0.0.1" in _fallback_notice(feedback)
+    assert "within 0.3 s (COACH_LLM_TIMEOUT_S" in _fallback_notice(feedback)
+    assert len(openai_server.chat_requests) == 1
+    assert waits == []
+
+
+def test_no_retry_starts_that_could_not_finish_within_the_budget(
+    make_evaluator, openai_server, waits
+):
+    openai_server.queue(*[status(503, "overloaded")] * 4)
+    # timeout 5 s, budget 7.5 s: after a 1-2 s wait a second attempt fits, a third never does
+    feedback = make_evaluator(max_retries=3, budget_s=7.5).evaluate(item(GOOD_ANSWER))
+
+    assert feedback.engine == "offline"
     assert len(openai_server.chat_requests) == 2
+    assert len(waits) == 1
 
 
 def test_connection_refused_falls_back_at_once(make_evaluator, closed_port, waits):
@@ -214,11 +233,11 @@ def test_many_answers_run_concurrently_and_come_back_in_order(make_evaluator, op
     assert openai_server.max_in_flight <= 3
 
 
-def test_concurrency_is_real(make_evaluator, openai_server):
-    openai_server.queue(*[gate(2)] * 4)
-    answers = [f"Answer {i}. Bias is underfitting and variance is overfitting." for i in range(4)]
+def test_concurrency_is_real_after_the_first_answer_went_alone(make_evaluator, openai_server):
+    openai_server.queue(valid(), *[gate(2)] * 4)
+    answers = [f"Answer {i}. Bias is underfitting and variance is overfitting." for i in range(5)]
     results = make_evaluator(concurrency=2).evaluate_many([item(a) for a in answers])
-    assert [r.engine for r in results] == ["llm"] * 4
+    assert [r.engine for r in results] == ["llm"] * 5
     assert openai_server.max_in_flight == 2
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import tiktoken
 
+from evaluators.llm.output import CriterionReply, LLMReply, reply_model, skeleton
 from evaluators.llm.prompt import build_messages, graded_criteria
 from knowledge.bank import load_content
 from knowledge.context import build_context
@@ -115,3 +116,34 @@ def test_the_prompt_holds_this_answer_only(content):
     text = "\n".join(m.content for m in messages)
     assert text.count("My answer about bias.") == 1
     assert context.model_answer not in text  # key points carry it, at a fraction of the tokens
+
+
+def test_the_reply_skeleton_shows_the_fields_in_schema_order(content):
+    context = _heaviest_context(content, "concept")
+    user = build_messages(context, "An answer.")[1].content
+    first = graded_criteria(context)[0].id
+    assert user.endswith(skeleton(first))
+    shown = skeleton(first)
+    fields = [*LLMReply.model_fields, *CriterionReply.model_fields]
+    assert all(f'"{name}"' in shown for name in fields)
+    positions = [shown.index(f'"{name}"') for name in ("evidence", "comment", "score")]
+    assert positions == sorted(positions)  # the model justifies before it scores
+
+
+def test_key_points_and_red_flags_come_before_the_criteria(content):
+    context = _heaviest_context(content, "concept")
+    system = build_messages(context, "An answer.")[0].content
+    first_criterion = system.index(f"[{graded_criteria(context)[0].id}]")
+    assert system.index(f"1. {context.key_points[0]}") < first_criterion
+    assert system.index(f"1. {context.red_flags[0]}") < first_criterion
+
+
+def test_the_schema_asks_for_evidence_and_comment_before_the_score():
+    schema = reply_model(("coverage",)).model_json_schema()
+    assert list(schema["properties"])[:3] == ["covered_key_points", "red_flags_hit", "criteria"]
+    assert list(schema["$defs"]["CriterionReply"]["properties"]) == [
+        "id",
+        "evidence",
+        "comment",
+        "score",
+    ]

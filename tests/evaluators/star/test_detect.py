@@ -1,4 +1,6 @@
-from evaluators.star import analyze_star, owned_action_count
+"""STAR detection on free-text stories: components in any order, plain speech, quantities."""
+
+from evaluators.star import analyze_star
 
 STRONG = (
     "Last year our fraud model started flagging 30% of legitimate payments. "
@@ -14,7 +16,7 @@ def test_strong_story_has_every_component_with_its_sentence():
     star = analyze_star(STRONG)
     assert star.situation.evidence.startswith("Last year")
     assert star.task.evidence.startswith("My task")
-    assert star.action.evidence.startswith("I analysed")
+    assert star.action.evidence.startswith("I ")
     assert star.result.evidence.startswith("As a result")
     assert star.reflection.evidence.startswith("I learned")
     assert star.result_quantified
@@ -43,13 +45,14 @@ def test_labelled_story_is_recognised():
     assert all(
         p.present for p in (star.situation, star.task, star.action, star.result, star.reflection)
     )
+    assert star.result.evidence == "Result: we shipped on time."
 
 
-def test_empty_and_non_story_text():
-    assert not analyze_star("").action.present
-    star = analyze_star("A hash map gives O(1) average lookups.")
-    assert not star.action.present and not star.result.present
-    assert owned_action_count("I wrote it. We shipped it. I tested it.") == 2
+def test_empty_text_has_no_component():
+    star = analyze_star("")
+    assert not any(
+        p.present for p in (star.situation, star.task, star.action, star.result, star.reflection)
+    )
 
 
 def test_a_metric_drop_in_the_opening_is_the_situation_not_the_result() -> None:
@@ -65,3 +68,30 @@ def test_a_metric_drop_in_the_opening_is_the_situation_not_the_result() -> None:
     assert star.situation.evidence.startswith("At my last company")
     assert star.result.evidence.startswith("As a result")
     assert star.result_quantified
+
+
+def test_natural_story_without_cue_words_is_read_in_full() -> None:
+    """The issue's examples: an owned goal, chained actions, a cue-less result in words."""
+    story = (
+        "In March we switched our ETA model to learned embeddings. "
+        "As the only ML engineer, I owned getting the error under 10 minutes before we expanded. "
+        "I compared feature distributions between training and serving, found a delayed "
+        "traffic feed, wrote a fix and backfilled the feature store. "
+        "Training time fell from fourteen hours to three, and median error halved."
+    )
+    star = analyze_star(story)
+    assert star.task.present and "I owned" in star.task.evidence
+    assert star.action.present and star.action.evidence.startswith("I compared")
+    assert star.result.evidence.startswith("Training time fell")
+    assert star.result_quantified
+
+
+def test_numbers_in_the_situation_do_not_make_the_result_quantified() -> None:
+    star = analyze_star(
+        "In 2022 our team of 12 ran 40 models with a 3-hour retraining job. "
+        "I wanted to make the pipeline reliable. "
+        "I rewrote the feature joins and removed the stages nobody used. "
+        "After that the service was much faster and the launch went fine."
+    )
+    assert star.result.present and star.result.evidence.startswith("After that")
+    assert not star.result_quantified
