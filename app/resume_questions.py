@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from app.engines import build_chat_model, endpoint_label
+from app.engines import build_chat_model, llm_params, llm_target
 from app.settings import Settings
 from evaluators.llm.calls import LLMFailure, StructuredCaller
 from evaluators.llm.resume import GeneratedQuestion, generate_questions
@@ -64,9 +64,9 @@ def add_resume_questions(plan: PracticePlan, resume: str, settings: Settings) ->
     """The plan with up to 3 generated questions appended; the LLM failing only adds a notice."""
     caller = StructuredCaller(
         build_chat_model(settings),
-        method=settings.llm_method,
+        target=llm_target(settings),
         max_retries=min(settings.llm_max_retries, 1),
-        endpoint=endpoint_label(settings),
+        budget_s=llm_params(settings).budget_s,
     )
     try:
         generated = generate_questions(caller, resume)
