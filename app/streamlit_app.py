@@ -31,9 +31,10 @@ def _pages() -> dict[str, list[st.Page]]:
             st.Page(PAGES / "self_review.py", title="Self-review", icon=":material/balance:"),
         ],
         "Prepare": [
+            st.Page(PAGES / "plan.py", title="Plan for a job", icon=":material/work:"),
             st.Page(
                 PAGES / "story_bank.py", title="STAR story bank", icon=":material/auto_stories:"
-            )
+            ),
         ],
         "Track": [
             st.Page(PAGES / "progress.py", title="Progress", icon=":material/trending_up:"),

@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.api.client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
@@ -113,14 +115,29 @@ class KnowledgeIndex:
 
     def query(self, text: str, n: int, where: dict[str, Any] | None = None) -> list[Hit]:
         """Nearest chunks to ``text`` (cosine similarity, best first)."""
+        return self.query_many([text], n, where)[0]
+
+    def query_many(
+        self, texts: Sequence[str], n: int, where: Mapping[str, Any] | None = None
+    ) -> list[list[Hit]]:
+        """Nearest chunks to each of ``texts``, in one batched query (one embedding pass)."""
         col = self.collection()
-        res = col.query(query_texts=[text], n_results=n, where=where)
+        res = col.query(query_texts=list(texts), n_results=n, where=dict(where) if where else None)
         return [
-            Hit(doc, meta, 1.0 - dist)
-            for doc, meta, dist in zip(
-                res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True
+            [Hit(doc, meta, 1.0 - dist) for doc, meta, dist in zip(docs, metas, dists, strict=True)]
+            for docs, metas, dists in zip(
+                res["documents"], res["metadatas"], res["distances"], strict=True
             )
         ]
+
+    def question_vectors(self) -> dict[str, np.ndarray]:
+        """Question id → unit vector of its prompt chunk, read back from the store."""
+        got = self.collection().get(where={"type": "question"}, include=["embeddings", "metadatas"])
+        vectors = {}
+        for vec, meta in zip(got["embeddings"], got["metadatas"], strict=True):
+            arr = np.asarray(vec, dtype=np.float32)
+            vectors[meta["question_id"]] = arr / (np.linalg.norm(arr) or 1.0)
+        return vectors
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import typer
 
 from app.cli import content as _content
 from app.cli import grade as _grade
+from app.cli import plan as _plan
 from app.cli import run as _run
 from app.cli import transcribe as _transcribe
 from evaluators.errors import CoachError
@@ -30,6 +31,7 @@ cli.command("transcribe")(_transcribe.transcribe)
 cli.command("questions")(_content.questions)
 cli.command("index")(_content.index)
 cli.command("check")(_content.check)
+cli.command("plan")(_plan.plan)
 
 
 def main() -> None:

@@ -15,11 +15,12 @@ from app.ui.export import history_markdown
 from app.ui.feedback_view import band, render_feedback
 from app.ui.grading import QuestionRef, Submission, grade_and_save
 from app.ui.mock_plan import DEFAULT_MIX, plan_questions
+from app.ui.mock_state import MOCK, begin_mock
 from app.ui.question_picker import question_card
 from app.ui.timer import answer_timer
 from knowledge.models import TOPICS
 
-P = "mock"
+P = MOCK
 
 
 def _state() -> dict | None:
@@ -33,15 +34,7 @@ def _start(mix: dict[str, int], minutes: float) -> None:
     if not plan:
         st.session_state[f"{P}.notice"] = "Choose at least one question."
         return
-    mock = sessions.start_session(db, plan, minutes)
-    st.session_state[f"{P}.state"] = {
-        "session_id": mock.id,
-        "index": 0,
-        "follow_up": None,
-        "parent": None,
-        "started": time.time(),
-    }
-    clear_answer(P)
+    begin_mock(plan, minutes)
 
 
 def _setup() -> None:

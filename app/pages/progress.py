@@ -7,9 +7,11 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from app.storage import attempts, sessions
+from app.storage import attempts, plans, sessions
 from app.ui import resources
 from app.ui.export import history_json, history_markdown
+from app.ui.markdown import escape_md
+from app.ui.plan_view import questions_frame
 from app.ui.progress_data import (
     criteria_frame,
     criterion_chart,
@@ -22,6 +24,7 @@ from app.ui.progress_data import (
 from app.ui.question_picker import DUE, request_source
 
 PRACTICE = "pages/practice.py"
+PLAN = "pages/plan.py"
 
 
 def _days(n: int) -> str:
@@ -100,11 +103,35 @@ def _export(all_attempts: list) -> None:
     )
 
 
+def _plan_progress(graded: list) -> None:
+    """How far through the latest job plan the user is (practised questions, best scores)."""
+    latest = plans.latest_plan(resources.database())
+    if latest is None:
+        return
+    record, plan = latest
+    progress = plans.plan_progress(plan, record, graded)
+    practised = sum(1 for item in progress if item.attempts)
+    with st.container(border=True):
+        st.markdown(f"**Practice plan: {escape_md(plan.role)}**")
+        st.progress(
+            practised / len(progress) if progress else 0.0,
+            text=f"{practised} of {len(progress)} plan questions practised",
+        )
+        bank = resources.knowledge().content.questions
+        st.dataframe(
+            questions_frame(plan, bank, progress)[["#", "Question", "Attempts", "Best"]],
+            hide_index=True,
+            width="stretch",
+        )
+        st.page_link(PLAN, label="Open the plan", icon=":material/work:")
+
+
 def page() -> None:
     st.title("Progress")
     db = resources.database()
     all_attempts = attempts.list_attempts(db)
     graded = [a for a in all_attempts if a.status == "done" and a.overall is not None]
+    _plan_progress(graded)
     if not graded:
         st.info("No graded answers yet. Your scores, streak and review queue will show up here.")
         st.page_link(PRACTICE, label="Answer your first question", icon=":material/target:")

@@ -30,7 +30,15 @@ def _v2_preferences(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=[models.Preference.__table__])
 
 
-STEPS: list[Callable[[Connection], None]] = [_v1_initial_tables, _v2_preferences]
+def _v3_practice_plans(conn: Connection) -> None:
+    SQLModel.metadata.create_all(conn, tables=[models.PracticePlanRecord.__table__])
+
+
+STEPS: list[Callable[[Connection], None]] = [
+    _v1_initial_tables,
+    _v2_preferences,
+    _v3_practice_plans,
+]
 SCHEMA_VERSION = len(STEPS)
 
 

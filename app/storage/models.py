@@ -89,6 +89,19 @@ class MockSession(SQLModel, table=True):
         return json.loads(self.plan_json or "[]")
 
 
+class PracticePlanRecord(SQLModel, table=True):
+    """A practice plan built for a job description (``knowledge.plan.PracticePlan`` as JSON)."""
+
+    __tablename__ = "practice_plans"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    role: str
+    plan_json: str
+    queued: bool = False
+    """True once the user added the plan's questions to the review queue."""
+
+
 class Preference(SQLModel, table=True):
     """User choices made in the Settings page (engine, endpoint, model). Never secrets."""
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from app.storage import attempts
+from app.storage import attempts, plans
 from app.ui import resources
 from app.ui.grading import QuestionRef
 from app.ui.markdown import escape_md
@@ -77,16 +77,34 @@ def _from_bank(prefix: str, bank: dict[str, Question]) -> QuestionRef | None:
     return QuestionRef.from_bank(bank[qid])
 
 
+def _queued_plan_questions(bank: dict[str, Question]) -> list[str]:
+    """Questions of the plan the user queued that they have not practised yet."""
+    db = resources.database()
+    latest = plans.latest_plan(db)
+    if latest is None or not latest[0].queued:
+        return []
+    record, plan = latest
+    graded = [a for a in attempts.list_attempts(db) if a.overall is not None]
+    return [q for q in plans.unpractised(plans.plan_progress(plan, record, graded)) if q in bank]
+
+
 def _from_queue(prefix: str, bank: dict[str, Question]) -> QuestionRef | None:
     due = [s for s in attempts.due_for_review(resources.database()) if s.question_id in bank]
-    if not due:
+    states = {s.question_id: s for s in due}
+    planned = [q for q in _queued_plan_questions(bank) if q not in states]
+    if not due and not planned:
         st.info("Nothing is due for review. Questions you score low on come back here sooner.")
         return None
-    states = {s.question_id: s for s in due}
+
+    def label(qid: str) -> str:
+        if qid in states:
+            return f"{_label(bank[qid])}  ·  last score {states[qid].last_score:.0f}"
+        return f"{_label(bank[qid])}  ·  from your plan"
+
     qid = st.selectbox(
-        f"{len(due)} question(s) due",
-        list(states),
-        format_func=lambda i: f"{_label(bank[i])}  ·  last score {states[i].last_score:.0f}",
+        f"{len(states) + len(planned)} question(s) due",
+        [*states, *planned],
+        format_func=label,
         key=f"{prefix}.due",
     )
     return QuestionRef.from_bank(bank[qid])

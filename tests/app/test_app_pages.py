@@ -14,7 +14,15 @@ from app.ui.answer_input import SPEAK
 from app.ui.feedback_view import PRESENT
 from tests.app.helpers import FIXTURES, no_errors, open_page, texts
 
-PAGES = ["practice", "mock_interview", "self_review", "story_bank", "progress", "settings"]
+PAGES = [
+    "practice",
+    "mock_interview",
+    "self_review",
+    "plan",
+    "story_bank",
+    "progress",
+    "settings",
+]
 ANSWER = (
     "Overfitting is when a model learns the noise in the training data instead of the signal, "
     "so it scores well on training data but generalises poorly to new data. I would detect it "
