@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from evaluators.offline.text import Sentence, split_sentences
 from evaluators.schemas import StarAnalysis, StarComponent
+from evaluators.text import Sentence, split_sentences
 
 _I = re.IGNORECASE
 

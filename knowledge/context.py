@@ -13,7 +13,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
-from evaluators.errors import InputError
+from core.errors import InputError
 from knowledge.bank import Content
 from knowledge.models import TOPIC_DEFAULT_KIND
 from rubrics.models import Rubric

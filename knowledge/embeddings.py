@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluators.errors import EngineUnavailable
+from core.errors import EngineUnavailable
 
 EMBEDDING_MODEL_NAME = "all-MiniLM-L6-v2"
 _load_lock = threading.Lock()

@@ -18,7 +18,7 @@ import chromadb
 from chromadb.api.client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
-from evaluators.errors import StorageError
+from core.errors import StorageError
 from knowledge.bank import Content
 from knowledge.chroma_embedding import PackagedMiniLM
 from knowledge.chunks import Chunk, all_chunks, content_fingerprint

@@ -12,8 +12,8 @@ from evaluators.engine import Item
 from evaluators.llm.guards import CAP, cap_notice, capped, cross_check, verify_evidence
 from evaluators.llm.output import CriterionReply, LLMReply
 from evaluators.llm.prompt import graded_criteria
-from evaluators.offline.scoring import overall_score
 from evaluators.schemas import CriterionScore, Feedback
+from evaluators.scoring import overall_score
 from knowledge.context import QuestionContext
 
 

@@ -12,10 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from evaluators.injection import detect_injection
 from evaluators.llm.output import CriterionReply
-from evaluators.offline.injection import detect_injection
-from evaluators.offline.text import content_stems
 from evaluators.schemas import CriterionScore, Feedback
+from evaluators.text import content_stems
 
 CAP = 20.0
 """Highest overall for answers the cross-check rejects (DESIGN.md quality target)."""

@@ -13,7 +13,7 @@ import numpy as np
 from evaluators.offline.coverage import PointSignals
 from evaluators.offline.encode import Encoded
 from evaluators.offline.red_flags import RedFlagHit
-from evaluators.offline.text import Sentence
+from evaluators.text import Sentence
 
 
 @dataclass(frozen=True)

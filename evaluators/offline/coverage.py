@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluators.offline.encode import Encoded
-from evaluators.offline.text import content_stems
+from evaluators.text import content_stems
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from evaluators.offline.analysis import Analysis
 from evaluators.offline.coverage import PointCoverage
 from evaluators.offline.depth import cue_level, cue_sentences
 from evaluators.offline.guards import Guard
-from evaluators.offline.scoring import MAX_LEVEL, level_from_fraction
 from evaluators.offline.structure import clarity_level, structure_level
-from evaluators.offline.text import Sentence, split_sentences, word_count
 from evaluators.schemas import CriterionScore, Delivery, StarAnalysis
+from evaluators.scoring import MAX_LEVEL, level_from_fraction
 from evaluators.star import owned_action_count
+from evaluators.text import Sentence, split_sentences, word_count
 from knowledge.context import QuestionContext
 from rubrics.models import Criterion, Signal
 

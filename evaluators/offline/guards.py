@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evaluators.offline.injection import detect_injection
-from evaluators.offline.text import STOPWORDS, Sentence, content_stems, word_count, words
+from evaluators.injection import detect_injection
+from evaluators.text import STOPWORDS, Sentence, content_stems, word_count, words
 
 _LIST_ITEM = re.compile(r"[,;\n•|/]+|\s-\s|\band\b", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[^\x00-\x7F\u00C0-\u024F\u2000-\u206F]")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from evaluators.offline.text import Sentence, word_count
+from evaluators.text import Sentence, word_count
 
 _SIGNPOST = re.compile(
     r"(^\s*(\d+[.)]|[-*•])\s+)|\b(first(ly)?|second(ly)?|third(ly)?|finally|lastly|next|then|"

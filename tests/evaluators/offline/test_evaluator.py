@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evaluators.item import GradeItem
-from evaluators.offline.scoring import overall_score
+from evaluators.scoring import overall_score
 
 
 def _weights(context):
