@@ -96,3 +96,13 @@ def test_the_checker_sees_a_slip(tmp_path: Path, name: str, source: str, expecte
     probe = tmp_path / "probe.py"
     probe.write_text(source, encoding="utf-8")
     assert upward_imports(probe, name) == [expected]
+
+
+UI = ("app.ui", "app.pages", "app.streamlit_app")
+"""Only the Streamlit front end imports Streamlit; services, CLI and evaluators stay testable."""
+BACK_END = [p for p in _modules() if not any(_within(_module_name(p), ui) for ui in UI)]
+
+
+@pytest.mark.parametrize("path", BACK_END, ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_front_end_imports_streamlit(path: Path) -> None:
+    assert not any(_within(m, "streamlit") for m in imported_modules(path))

@@ -6,12 +6,12 @@ import time
 
 import streamlit as st
 
+from app.grading import QuestionRef, Submission, evaluate_saved, save_pending
 from app.storage import Attempt, attempts
 from app.ui import resources
 from app.ui.answer_input import answer_input, clear_answer
 from app.ui.errors import coach_errors
 from app.ui.feedback_view import render_comparison, render_feedback
-from app.ui.grading import QuestionRef, Submission, evaluate_saved, save_pending
 from app.ui.markdown import escape_md
 from app.ui.question_picker import pick_question, question_card
 from app.ui.timer import answer_timer

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.grading import QuestionRef, Submission, grade_and_save
 from app.storage import attempts
 from app.ui import resources
 from app.ui.answer_input import Answer, answer_input
 from app.ui.calibration import bias_by_criterion, calibration_chart, history, side_by_side, verdict
 from app.ui.errors import coach_errors
 from app.ui.feedback_view import render_feedback
-from app.ui.grading import QuestionRef, Submission, grade_and_save
 from app.ui.markdown import escape_md
 from app.ui.question_picker import BANK, pick_question, question_card
 from rubrics.models import Criterion
