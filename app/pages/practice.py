@@ -91,17 +91,16 @@ def _submit(ref: QuestionRef) -> None:
     )
     db = resources.database()
     with coach_errors():
+        engine = resources.evaluation_engine()
         pending = save_pending(db, ref, sub)
         st.session_state[f"{P}.attempt_id"] = pending.id
         with st.status("Evaluating your answer…") as status:
             st.caption("The first answer takes longer while the models load; then it is quick.")
             try:
-                engine = resources.evaluation_engine()
                 _, feedback = evaluate_saved(
                     db, engine, resources.knowledge(), pending, ref, sub.delivery
                 )
-            except CoachError as err:
-                attempts.fail(db, pending.id, str(err))
+            except CoachError:  # evaluate_saved recorded it on the attempt
                 status.update(label="Evaluation failed. Your answer is saved.", state="error")
                 return
             status.update(label=f"Scored {feedback.overall:.0f}/100", state="complete")
