@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evaluators.delivery_norms import NORMS
 from evaluators.offline.analysis import Analysis
 from evaluators.offline.coverage import PointCoverage
 from evaluators.offline.depth import cue_level, cue_sentences
@@ -116,11 +117,13 @@ def _clarity(inp: CriterionInputs, gate: int) -> _Level:
 
 def _delivery(delivery: Delivery) -> _Level:
     level = MAX_LEVEL
-    if not 120 <= delivery.wpm <= 170:
-        level -= 1 if 100 <= delivery.wpm <= 190 else 2
-    if delivery.fillers_per_min > 3:
-        level -= 1 if delivery.fillers_per_min <= 8 else 2
-    if len(delivery.long_pauses) > 2:
+    low, high = NORMS.pace_wpm
+    if not low <= delivery.wpm <= high:
+        margin = NORMS.pace_margin_wpm
+        level -= 1 if low - margin <= delivery.wpm <= high + margin else 2
+    if delivery.fillers_per_min > NORMS.max_fillers_per_min:
+        level -= 1 if delivery.fillers_per_min <= NORMS.many_fillers_per_min else 2
+    if len(delivery.long_pauses) > NORMS.max_long_pauses:
         level -= 1
     comment = f"{delivery.wpm:.0f} wpm, {delivery.fillers_per_min:.1f} fillers/min."
     return _Level(max(0, level), [], comment)
