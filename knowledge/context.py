@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from core.errors import InputError
 from knowledge.bank import Content
 from knowledge.models import TOPIC_DEFAULT_KIND
-from rubrics.models import Rubric
+from rubrics.models import Criterion, Rubric
 
 KeyPointSource = Literal["bank", "given", "reference", "retrieved"]
 
@@ -50,6 +50,14 @@ class QuestionContext(BaseModel):
     model_answer: str | None = None
     reference_answer: str | None = None
     knowledge: list[str] = Field(default_factory=list)
+
+    def all_criteria(self, *, spoken: bool = True) -> list[Criterion]:
+        """The question rubric's criteria, then the communication ones, in scoring order.
+
+        Delivery is measured from audio, so it is left out when the answer was not spoken.
+        """
+        criteria = [*self.rubric.criteria, *self.communication.criteria]
+        return [c for c in criteria if spoken or c.signal != "delivery"]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")

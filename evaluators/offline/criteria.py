@@ -184,11 +184,7 @@ def score_criteria(
     content_given = inp.context.key_points_source in ("given", "reference")
     has_coverage = content_given or any(c.signal == "coverage" for c in rubric_criteria)
     gate = level_from_fraction(inp.coverage_fraction) if has_coverage else MAX_LEVEL
-    chosen = rubric_criteria + [
-        c
-        for c in inp.context.communication.criteria
-        if c.signal != "delivery" or inp.delivery is not None
-    ]
+    chosen = inp.context.all_criteria(spoken=inp.delivery is not None)
     scores, weights, signals = [], {}, {}
     for criterion in chosen:
         level = _guarded(_level(criterion, inp, gate), criterion.signal, inp.guards)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from evaluators.text import Sentence, word_count
+from rubrics.models import MAX_LEVEL
 
 _SIGNPOST = re.compile(
     r"(^\s*(\d+[.)]|[-*•])\s+)|\b(first(ly)?|second(ly)?|third(ly)?|finally|lastly|next|then|"
@@ -38,7 +39,7 @@ def structure_level(
         return 0, []
     total = sum(word_count(s.text) for s in sentences)
     if max(total, expected_words) < LONG_ANSWER_WORDS:
-        return (4 if answer_first else 3), sentences[:1]
+        return (MAX_LEVEL if answer_first else MAX_LEVEL - 1), sentences[:1]
     signposts = [s for s in sentences if _SIGNPOST.search(s.text)]
     wraps = [s for s in sentences[1:] if _WRAP_UP.search(s.text)]
     level = 1 + int(answer_first) + min(2, len(signposts)) + int(bool(wraps))

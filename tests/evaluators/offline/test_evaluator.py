@@ -9,7 +9,7 @@ from evaluators.scoring import overall_score
 
 
 def _weights(context):
-    return {c.id: c.weight for c in [*context.rubric.criteria, *context.communication.criteria]}
+    return {c.id: c.weight for c in context.all_criteria()}
 
 
 def _bank(kb, kind: str):
