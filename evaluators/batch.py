@@ -29,7 +29,6 @@ from knowledge.base import KnowledgeBase
 from knowledge.context import QuestionContext
 
 CHUNK_SIZE = 256
-EMPTY_ANSWER_NOTICE = "The answer is empty, so there is nothing to grade."
 NOT_UTF8 = "not valid UTF-8 text; save the file as UTF-8"
 _TEXT_FIELDS = ("id", "answer", "question_id", "question", "reference_answer", "key_points", "kind")
 
