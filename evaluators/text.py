@@ -77,10 +77,5 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS}
 
 
-def normalise(text: str) -> str:
-    """Case- and whitespace-insensitive form, for comparing quotes and repeated text."""
-    return " ".join(text.lower().split())
-
-
 def word_count(text: str) -> int:
     return len(text.split())
