@@ -31,6 +31,27 @@ _HOW_SIGNALS = ("depth", "tradeoffs", "examples", "complexity", "clarifying")
 
 
 @dataclass(frozen=True)
+class LevelParams:
+    """How the accuracy, length and STAR signals turn into levels."""
+
+    red_flag_penalty: int = 2
+    """Levels lost per misconception stated: two wrong claims leave nothing of a top answer."""
+    default_expected_words: int = 120
+    """Expected answer length when there is no reference answer: about a minute of speech."""
+    star_present_level: int = 3
+    """A STAR part that is present earns this; the detail that makes it strong earns the top."""
+    own_action_ratio: float = 0.5
+    """Share of "I" among "I"/"we" from which the actions read as the candidate's own."""
+    min_owned_actions: int = 2
+    """Owned actions ("I built", "I measured") from which the Action part is concrete."""
+    star_detail_words: int = 10
+    """Words from which a Situation, Task or Reflection is more than a token mention."""
+
+
+LEVEL_PARAMS = LevelParams()
+
+
+@dataclass(frozen=True)
 class CriterionInputs:
     context: QuestionContext
     answer: str
@@ -71,7 +92,7 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
     hits = inp.analysis.red_flags
     if hits:
         comment = "States a known misconception: " + "; ".join(h.red_flag for h in hits) + "."
-        level = max(0, MAX_LEVEL - 2 * len(hits))
+        level = max(0, MAX_LEVEL - LEVEL_PARAMS.red_flag_penalty * len(hits))
         return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
     comment = "No known misconception found; credit follows the correct content covered."
     return _Level(gate, _coverage(inp).evidence, comment)
@@ -90,7 +111,7 @@ def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:
 
 
 def _expected_words(inp: CriterionInputs) -> int:
-    return word_count(inp.reference) if inp.reference else 120
+    return word_count(inp.reference) if inp.reference else LEVEL_PARAMS.default_expected_words
 
 
 def _answer_first(inp: CriterionInputs) -> bool:
@@ -138,14 +159,15 @@ def _star(signal: str, inp: CriterionInputs, gate: int) -> _Level:
     part = getattr(star, name)
     if not part.present:
         return _Level(0, [], f"No {signal.removeprefix('star_')} found.")
-    level = 3
-    if signal == "star_action":
-        level = 2 + int(star.first_person_singular_ratio >= 0.5)
-        level += int(owned_action_count(answer) >= 2)
+    level = LEVEL_PARAMS.star_present_level
+    if signal == "star_action":  # two details to show, so one level lower to start from
+        level = LEVEL_PARAMS.star_present_level - 1
+        level += int(star.first_person_singular_ratio >= LEVEL_PARAMS.own_action_ratio)
+        level += int(owned_action_count(answer) >= LEVEL_PARAMS.min_owned_actions)
     elif signal == "star_result":
         level += int(star.result_quantified)
     elif signal in ("star_situation", "star_task", "star_reflection"):
-        level += int(word_count(part.evidence) >= 10)
+        level += int(word_count(part.evidence) >= LEVEL_PARAMS.star_detail_words)
     comment = f"{signal.removeprefix('star_').capitalize()} present."
     return _Level(min(gate, level), [part.evidence], comment)
 
