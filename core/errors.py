@@ -1,7 +1,8 @@
 """Typed errors that carry the message a person needs.
 
 The CLI maps them to exit codes and the Streamlit app to ``st.error`` in one place each
-(``app/cli.py`` and ``app/ui/errors.py``). Messages are written for the user, not the developer.
+(``app/cli/__init__.py`` and ``app/ui/errors.py``). Messages are written for the user, not the
+developer. This module sits below every package and imports nothing of ours.
 """
 
 from __future__ import annotations

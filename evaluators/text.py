@@ -1,4 +1,5 @@
-"""Text primitives shared by the offline signals: sentence spans, words, crude stems.
+"""Text primitives shared by the offline signals, STAR analysis and the LLM engine's guards:
+sentence spans, words, crude stems.
 
 Sentences are kept as verbatim slices of the answer so any of them can be quoted as evidence
 without re-normalising (the Feedback contract requires quotes to be substrings of the answer).
