@@ -66,10 +66,6 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.data_dir / 'coach.db'}"
 
     @property
-    def chroma_dir(self) -> Path:
-        return self.data_dir / "chroma"
-
-    @property
     def user_questions_dir(self) -> Path:
         return self.data_dir / "questions"
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))  # runnable from a checkout without `pip install -
 
 from evaluators.speech import load_model, transcribe_file  # noqa: E402
 from evaluators.speech.model import CPU_THREADS  # noqa: E402
-from evaluators.speech.wer import normalise, word_error_rate  # noqa: E402
+from evaluators.speech.wer import wer_words, word_error_rate  # noqa: E402
 
 AUDIO = ROOT / "tests" / "fixtures" / "audio"
 
@@ -59,8 +59,8 @@ def main() -> None:
         wer = word_error_rate(script, transcript.text)
         print(_row(label, transcript.duration_s, wall, cpu, wer))
         totals += (transcript.duration_s, wall, cpu)
-        errors += wer * len(normalise(script))
-        ref_words += len(normalise(script))
+        errors += wer * len(wer_words(script))
+        ref_words += len(wer_words(script))
     print(_row("overall", *totals, errors / ref_words))
     print("targets: RTF ≤ 0.2 on 2 cores; WER ≤ 10 % on clear speech")
 

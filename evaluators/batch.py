@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     StrictStr,
     ValidationError,
@@ -26,10 +25,9 @@ from evaluators.engine import Engine
 from evaluators.errors import CoachError
 from evaluators.item import GradeItem
 from knowledge.base import KnowledgeBase
-from knowledge.context import QuestionContext
+from knowledge.context import QuestionContext, QuestionSpec
 
 CHUNK_SIZE = 256
-EMPTY_ANSWER_NOTICE = "The answer is empty, so there is nothing to grade."
 NOT_UTF8 = "not valid UTF-8 text; save the file as UTF-8"
 _TEXT_FIELDS = ("id", "answer", "question_id", "question", "reference_answer", "key_points", "kind")
 
@@ -44,8 +42,8 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
-class GradeLine(BaseModel):
-    """One input line: a bank question id, or a free-form question with optional reference."""
+class GradeLine(QuestionSpec):
+    """One input line: the answer and its question (a ``QuestionSpec``), strictly typed."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -70,17 +68,6 @@ class GradeLine(BaseModel):
         if not self.question_id and not (self.question and self.question.strip()):
             raise ValueError("give either 'question_id' (a bank question) or 'question' (text)")
         return self
-
-    def context_key(self) -> tuple:
-        if self.question_id:
-            return ("id", self.question_id)
-        return (
-            "text",
-            self.question,
-            self.reference_answer,
-            tuple(self.key_points or ()),
-            self.kind,
-        )
 
 
 @dataclass
@@ -116,16 +103,10 @@ class _Resolver:
         self._cache: dict[tuple, QuestionContext | CoachError] = {}
 
     def context(self, line: GradeLine) -> QuestionContext:
-        key = line.context_key()
+        key = line.cache_key()
         if key not in self._cache:
             try:
-                self._cache[key] = self.kb.context(
-                    question_id=line.question_id,
-                    question=line.question,
-                    reference_answer=line.reference_answer,
-                    key_points=line.key_points,
-                    kind=line.kind,
-                )
+                self._cache[key] = self.kb.context(line)
             except CoachError as err:
                 self._cache[key] = err
         found = self._cache[key]

@@ -1,7 +1,8 @@
 """Engines behind one interface, so the CLI, the app and benchmarks never care which one runs.
 
-``OfflineEngine`` wraps the embedded evaluator. ``LLMEngine`` (evaluators/llm) prompts an
-OpenAI-compatible model and falls back to the offline engine with a notice.
+``OfflineEvaluator`` (evaluators/offline) grades with the embedded model; ``LLMEvaluator``
+(evaluators/llm) prompts an OpenAI-compatible model and falls back to the offline one with a
+notice. ``app.engines`` picks one from settings.
 """
 
 from __future__ import annotations

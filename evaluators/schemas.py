@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rubrics.models import MAX_LEVEL
+
 EngineName = Literal["offline", "llm"]
 
 
@@ -17,7 +19,7 @@ class CriterionScore(BaseModel):
 
     id: str
     name: str
-    score: int = Field(ge=0, le=4)
+    score: int = Field(ge=0, le=MAX_LEVEL)
     evidence: list[str] = Field(
         default_factory=list, description="Verbatim quotes from the answer."
     )

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.validation import validate_item
+from core.yaml_lines import LocatedDoc, Problem, load_located
 from knowledge.models import TOPIC_DEFAULT_KIND, TOPICS, Question
-from knowledge.validation import validate_item
-from knowledge.yaml_lines import LocatedDoc, Problem, load_located
 from rubrics.loader import load_rubrics
 from rubrics.models import COMMUNICATION_RUBRIC_ID, Rubric
 

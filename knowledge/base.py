@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from knowledge.bank import Content, load_content
-from knowledge.context import QuestionContext, build_context
+from knowledge.context import QuestionContext, QuestionSpec, build_context
 
 
 class KnowledgeBase:
@@ -47,23 +48,8 @@ class KnowledgeBase:
 
         return IndexRetriever(self.index, self.content)
 
-    def context(
-        self,
-        *,
-        question_id: str | None = None,
-        question: str | None = None,
-        reference_answer: str | None = None,
-        key_points: list[str] | None = None,
-        kind: str | None = None,
-    ) -> QuestionContext:
-        """Resolve a bank id or a free-form question; Chroma is opened only when needed."""
-        needs_retrieval = not question_id and (kind is None or not (key_points or reference_answer))
-        return build_context(
-            self.content,
-            self.retriever if needs_retrieval else None,
-            question_id=question_id,
-            question=question,
-            reference_answer=reference_answer,
-            key_points=key_points,
-            kind=kind,
-        )
+    def context(self, spec: QuestionSpec | None = None, **fields: Any) -> QuestionContext:
+        """Resolve a question (a ``QuestionSpec``, or its fields as keywords); Chroma is opened
+        only when the spec needs retrieval."""
+        spec = spec or QuestionSpec(**fields)
+        return build_context(self.content, self.retriever if spec.needs_retrieval() else None, spec)

@@ -13,10 +13,10 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
-from evaluators.errors import InputError
+from core.errors import InputError
 from knowledge.bank import Content
 from knowledge.models import TOPIC_DEFAULT_KIND
-from rubrics.models import Rubric
+from rubrics.models import Criterion, Rubric
 
 KeyPointSource = Literal["bank", "given", "reference", "retrieved"]
 
@@ -35,6 +35,48 @@ class Retriever(Protocol):
     def retrieve(self, text: str) -> Retrieved: ...
 
 
+class QuestionSpec(BaseModel):
+    """The one description of a question to grade: a bank id, or a free-form question with the
+    material that grades it.
+
+    ``coach grade`` lines, the app's question references and the knowledge base all resolve a
+    question from this model, so they follow the same rules (``needs_retrieval``).
+    """
+
+    question_id: str | None = None
+    question: str | None = None
+    reference_answer: str | None = None
+    key_points: list[str] | None = None
+    kind: str | None = None
+
+    def given_key_points(self) -> list[str]:
+        """The key points given, blanks dropped."""
+        return [p.strip() for p in self.key_points or [] if p.strip()]
+
+    def given_reference(self) -> str | None:
+        """The reference answer, or None when absent or blank."""
+        reference = (self.reference_answer or "").strip()
+        return reference or None
+
+    def needs_retrieval(self) -> bool:
+        """Retrieval picks the rubric when no kind is given, and the key points when neither
+        key points nor a reference answer are given; a bank question never needs it."""
+        material = self.given_key_points() or self.given_reference()
+        return not self.question_id and (self.kind is None or not material)
+
+    def cache_key(self) -> tuple:
+        """Equal for specs that resolve to the same context."""
+        if self.question_id:
+            return ("id", self.question_id)
+        return (
+            "text",
+            self.question,
+            self.reference_answer,
+            tuple(self.key_points or ()),
+            self.kind,
+        )
+
+
 class QuestionContext(BaseModel):
     """A question resolved to its rubric, key points and reference material."""
 
@@ -50,6 +92,14 @@ class QuestionContext(BaseModel):
     model_answer: str | None = None
     reference_answer: str | None = None
     knowledge: list[str] = Field(default_factory=list)
+
+    def all_criteria(self, *, spoken: bool = True) -> list[Criterion]:
+        """The question rubric's criteria, then the communication ones, in scoring order.
+
+        Delivery is measured from audio, so it is left out when the answer was not spoken.
+        """
+        criteria = [*self.rubric.criteria, *self.communication.criteria]
+        return [c for c in criteria if spoken or c.signal != "delivery"]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
@@ -80,29 +130,24 @@ def _bank_context(content: Content, question_id: str) -> QuestionContext:
 
 
 def build_context(
-    content: Content,
-    retriever: Retriever | None,
-    *,
-    question_id: str | None = None,
-    question: str | None = None,
-    reference_answer: str | None = None,
-    key_points: list[str] | None = None,
-    kind: str | None = None,
+    content: Content, retriever: Retriever | None, spec: QuestionSpec
 ) -> QuestionContext:
     """Resolve a bank question id, or a free-form question, to a ``QuestionContext``.
+
+    ``retriever`` is used only when ``spec.needs_retrieval()``.
 
     Raises:
         InputError: unknown question id or kind, or neither a question id nor a question text.
     """
-    if question_id:
-        return _bank_context(content, question_id)
+    if spec.question_id:
+        return _bank_context(content, spec.question_id)
+    question, kind = spec.question, spec.kind
     if not question or not question.strip():
         raise InputError("Give either a question_id from the bank or a question text.")
     if kind is not None and kind not in content.rubrics:
         raise InputError(f"Unknown kind {kind!r}; expected one of {', '.join(content.rubrics)}.")
-    given = [p.strip() for p in key_points or [] if p.strip()]
-    reference = reference_answer.strip() if reference_answer and reference_answer.strip() else None
-    retrieved = retriever.retrieve(question) if retriever and (kind is None or not given) else None
+    given, reference = spec.given_key_points(), spec.given_reference()
+    retrieved = retriever.retrieve(question) if retriever and spec.needs_retrieval() else None
     if given:
         points, source = given, "given"
     elif reference:

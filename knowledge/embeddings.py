@@ -13,9 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluators.errors import EngineUnavailable
+from core.errors import EngineUnavailable
 
 EMBEDDING_MODEL_NAME = "all-MiniLM-L6-v2"
+EMBEDDING_DIM = 384
+"""Width of the model's sentence and token vectors; empty inputs get arrays of this width."""
 _load_lock = threading.Lock()
 
 
@@ -47,7 +49,7 @@ def get_model():
 def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     """Embed texts as L2-normalised float32 rows (cosine similarity == dot product)."""
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     vectors = get_model().encode(
         list(texts),
         batch_size=batch_size,

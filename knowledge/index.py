@@ -19,8 +19,9 @@ import chromadb
 import numpy as np
 from chromadb.api.client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError, NotFoundError
 
-from evaluators.errors import StorageError
+from core.errors import StorageError
 from knowledge.bank import Content
 from knowledge.chroma_embedding import PackagedMiniLM
 from knowledge.chunks import Chunk, all_chunks, content_fingerprint
@@ -57,7 +58,7 @@ class KnowledgeIndex:
             return cls(content, _client(path, host, port), path)
         except OSError as exc:
             raise StorageError(f"Cannot use the index directory {path}: {exc.strerror}.") from exc
-        except Exception as exc:  # chromadb raises many types for a damaged sqlite/segment dir
+        except (ChromaError, ValueError) as exc:  # damaged store; ValueError: server unreachable
             if host:
                 raise StorageError(f"Cannot reach the Chroma server at {host}:{port}.") from exc
             SharedSystemClient.clear_system_cache()  # drop the failed client cached for `path`
@@ -82,7 +83,7 @@ class KnowledgeIndex:
             return meta.get("fingerprint") == content_fingerprint(chunks) and col.count() == len(
                 chunks
             )
-        except Exception:  # a half-written collection is simply not current
+        except ChromaError:  # a half-written collection is simply not current
             return False
 
     def ensure_current(self) -> bool:
@@ -97,7 +98,7 @@ class KnowledgeIndex:
         chunks = all_chunks(self.content)
         try:
             self.client.delete_collection(COLLECTION)
-        except Exception:  # absent collection: nothing to drop
+        except NotFoundError:  # absent collection: nothing to drop
             log.debug("no collection to drop")
         col = self.client.create_collection(
             COLLECTION,

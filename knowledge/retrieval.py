@@ -33,12 +33,6 @@ def _scores(hits: list[Hit]) -> dict[tuple[str, str], float]:
     return scores
 
 
-def vote(hits: list[Hit]) -> tuple[str, str]:
-    """(kind, topic) with the largest similarity-weighted vote among question hits."""
-    scores = _scores(hits)
-    return max(scores, key=scores.__getitem__)
-
-
 def routed_kind(hits: list[Hit]) -> tuple[str, str | None]:
     """The voted (kind, topic), or (FALLBACK_KIND, None) when the winning vote is weak."""
     scores = _scores(hits)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.validation import validate_item
-from knowledge.yaml_lines import Problem, load_located
+from core.validation import validate_item
+from core.yaml_lines import Problem, load_located
 from rubrics.models import COMMUNICATION_RUBRIC_ID, RUBRIC_KINDS, Rubric
 
 SHIPPED_DIR = Path(__file__).parent

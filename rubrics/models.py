@@ -20,6 +20,10 @@ RUBRIC_KINDS: tuple[str, ...] = (
 
 COMMUNICATION_RUBRIC_ID = "communication"
 
+MAX_LEVEL = 4
+"""Top of the 0–4 scale every criterion is scored on (anchored levels, scores, charts)."""
+LEVELS = tuple(range(MAX_LEVEL + 1))
+
 Signal = Literal[
     "coverage",
     "accuracy",
@@ -59,7 +63,7 @@ class Criterion(BaseModel):
     @field_validator("levels")
     @classmethod
     def _all_levels_anchored(cls, levels: dict[int, str]) -> dict[int, str]:
-        if sorted(levels) != [0, 1, 2, 3, 4]:
+        if tuple(sorted(levels)) != LEVELS:
             raise ValueError("levels must anchor exactly 0, 1, 2, 3 and 4")
         if any(not text.strip() for text in levels.values()):
             raise ValueError("every level needs a description")

@@ -15,17 +15,18 @@ EngineChoice = Literal["offline", "llm", "auto"]
 
 
 def _engine(choice: str | None) -> Engine:
-    from app.settings import get_settings
+    """``--engine`` if given, else the choice saved on the app's Settings page, else COACH_ENGINE.
 
-    settings = get_settings()
-    resolved = choice or settings.engine
-    if resolved == "offline":
+    Endpoint and model saved in the app apply too, so the CLI grades as the app does.
+    """
+    if choice == "offline":
         from evaluators.offline import OfflineEvaluator
 
         return OfflineEvaluator()
     from app.engines import engine_from_settings
+    from app.services import database, settings_with_choices
 
-    return engine_from_settings(settings, resolved)
+    return engine_from_settings(settings_with_choices(database()), choice)
 
 
 def _open_lines(path: Path) -> TextIO:
@@ -47,7 +48,10 @@ def grade(
     ] = "-",
     engine: Annotated[
         EngineChoice | None,
-        typer.Option("--engine", help="offline, llm or auto (default: COACH_ENGINE)."),
+        typer.Option(
+            "--engine",
+            help="offline, llm or auto (default: the app's saved choice, else COACH_ENGINE).",
+        ),
     ] = None,
 ) -> None:
     """Grade answers from a JSONL file; writes one Feedback JSON per line. Exit 2 if any failed."""

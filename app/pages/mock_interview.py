@@ -7,13 +7,13 @@ import time
 import pandas as pd
 import streamlit as st
 
+from app.grading import QuestionRef, Submission, grade_and_save
 from app.storage import attempts, sessions
 from app.ui import resources
 from app.ui.answer_input import answer_input, clear_answer
 from app.ui.errors import coach_errors
 from app.ui.export import history_markdown
 from app.ui.feedback_view import band, render_feedback
-from app.ui.grading import QuestionRef, Submission, grade_and_save
 from app.ui.mock_plan import DEFAULT_MIX, plan_questions
 from app.ui.mock_state import MOCK, begin_mock
 from app.ui.question_picker import question_card

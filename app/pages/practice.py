@@ -6,12 +6,12 @@ import time
 
 import streamlit as st
 
+from app.grading import QuestionRef, Submission, evaluate_saved, save_pending
 from app.storage import Attempt, attempts
 from app.ui import resources
 from app.ui.answer_input import answer_input, clear_answer
 from app.ui.errors import coach_errors
 from app.ui.feedback_view import render_comparison, render_feedback
-from app.ui.grading import QuestionRef, Submission, evaluate_saved, save_pending
 from app.ui.markdown import escape_md
 from app.ui.question_picker import pick_question, question_card
 from app.ui.timer import answer_timer
@@ -91,17 +91,16 @@ def _submit(ref: QuestionRef) -> None:
     )
     db = resources.database()
     with coach_errors():
+        engine = resources.evaluation_engine()
         pending = save_pending(db, ref, sub)
         st.session_state[f"{P}.attempt_id"] = pending.id
         with st.status("Evaluating your answer…") as status:
             st.caption("The first answer takes longer while the models load; then it is quick.")
             try:
-                engine = resources.evaluation_engine()
                 _, feedback = evaluate_saved(
                     db, engine, resources.knowledge(), pending, ref, sub.delivery
                 )
-            except CoachError as err:
-                attempts.fail(db, pending.id, str(err))
+            except CoachError:  # evaluate_saved recorded it on the attempt
                 status.update(label="Evaluation failed. Your answer is saved.", state="error")
                 return
             status.update(label=f"Scored {feedback.overall:.0f}/100", state="complete")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.grading import QuestionRef, Submission, grade_and_save
 from app.storage import attempts
 from app.ui import resources
 from app.ui.answer_input import Answer, answer_input
 from app.ui.calibration import bias_by_criterion, calibration_chart, history, side_by_side, verdict
 from app.ui.errors import coach_errors
 from app.ui.feedback_view import render_feedback
-from app.ui.grading import QuestionRef, Submission, grade_and_save
 from app.ui.markdown import escape_md
 from app.ui.question_picker import BANK, pick_question, question_card
-from rubrics.models import Criterion
+from rubrics.models import MAX_LEVEL, Criterion
 
 P = "review"
 
@@ -32,12 +32,14 @@ def _levels_help(criterion: Criterion) -> str:
 
 def _rate(criteria: list[Criterion]) -> dict[str, int]:
     st.markdown(
-        "**Rate yourself first** — 0 = missing, 4 = excellent. "
+        f"**Rate yourself first** — 0 = missing, {MAX_LEVEL} = excellent. "
         "The :material/help: next to each criterion describes its levels."
     )
     cols = st.columns(2)
     return {
-        c.id: cols[i % 2].slider(c.name, 0, 4, 2, key=f"{P}.rate.{c.id}", help=_levels_help(c))
+        c.id: cols[i % 2].slider(
+            c.name, 0, MAX_LEVEL, 2, key=f"{P}.rate.{c.id}", help=_levels_help(c)
+        )
         for i, c in enumerate(criteria)
     }
 
@@ -67,9 +69,11 @@ def _comparison(attempt_id: int) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "You": st.column_config.ProgressColumn("You", min_value=0, max_value=4, format="%d"),
+            "You": st.column_config.ProgressColumn(
+                "You", min_value=0, max_value=MAX_LEVEL, format="%d"
+            ),
             "Evaluator": st.column_config.ProgressColumn(
-                "Evaluator", min_value=0, max_value=4, format="%d"
+                "Evaluator", min_value=0, max_value=MAX_LEVEL, format="%d"
             ),
             "Gap": st.column_config.NumberColumn("Gap", format="%+d"),
         },

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app.storage.migrations import migrate
-from evaluators.errors import StorageError
+from core.errors import StorageError
 
 BUSY_TIMEOUT_MS = 30_000
 

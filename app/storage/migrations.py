@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, inspect, select
 from sqlmodel import SQLModel
 
 from app.storage import models
-from evaluators.errors import StorageError
+from core.errors import StorageError
 
 
 def _v1_initial_tables(conn: Connection) -> None:

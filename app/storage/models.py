@@ -8,6 +8,8 @@ from typing import Literal
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
+from rubrics.models import MAX_LEVEL
+
 AttemptStatus = Literal["pending", "done", "failed"]
 
 
@@ -49,7 +51,7 @@ class SelfRating(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     attempt_id: int = Field(foreign_key="attempts.id", index=True)
     criterion_id: str
-    score: int = Field(ge=0, le=4)
+    score: int = Field(ge=0, le=MAX_LEVEL)
 
 
 class Story(SQLModel, table=True):

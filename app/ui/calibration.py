@@ -10,6 +10,7 @@ import pandas as pd
 from app.storage import Attempt, SelfRating
 from app.storage.attempts import feedback_of
 from evaluators.schemas import Feedback
+from rubrics.models import MAX_LEVEL
 
 
 def side_by_side(feedback: Feedback, mine: Mapping[str, int]) -> pd.DataFrame:
@@ -67,7 +68,11 @@ def calibration_chart(frame: pd.DataFrame) -> alt.LayerChart:
         .mark_line(point=alt.OverlayMarkDef(size=70))
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
-            y=alt.Y("gap:Q", title="You − evaluator (points)", scale=alt.Scale(domain=[-4, 4])),
+            y=alt.Y(
+                "gap:Q",
+                title="You − evaluator (points)",
+                scale=alt.Scale(domain=[-MAX_LEVEL, MAX_LEVEL]),
+            ),
             tooltip=["attempt", alt.Tooltip("gap:Q", format="+.1f")],
         )
     )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from app.storage import Attempt
 from app.storage.attempts import feedback_of
 from knowledge.models import TOPICS
+from rubrics.models import MAX_LEVEL
 
 
 def _attempt_md(attempt: Attempt) -> list[str]:
@@ -20,7 +21,7 @@ def _attempt_md(attempt: Attempt) -> list[str]:
     if feedback is None:
         return [*lines, f"Evaluation: {attempt.error or attempt.status}", ""]
     lines += ["### Scores", ""]
-    lines += [f"- {c.name}: {c.score}/4" for c in feedback.criteria]
+    lines += [f"- {c.name}: {c.score}/{MAX_LEVEL}" for c in feedback.criteria]
     if feedback.missing_points:
         lines += ["", "### Missing points", ""] + [f"- {p}" for p in feedback.missing_points]
     if feedback.improvements:

@@ -12,6 +12,7 @@ import streamlit as st
 from app.storage import Attempt
 from app.ui.markdown import escape_md, highlight
 from evaluators.schemas import Delivery, Feedback, StarAnalysis
+from rubrics.models import MAX_LEVEL
 
 PRESENT, ABSENT = ":green[:material/check_circle:]", ":gray[:material/radio_button_unchecked:]"
 BANDS = ((75, "Strong", "green"), (55, "Solid", "blue"), (35, "Developing", "orange"))
@@ -46,7 +47,8 @@ def _header(feedback: Feedback) -> None:
 def _criteria(feedback: Feedback) -> None:
     for criterion in feedback.criteria:
         st.progress(
-            criterion.score / 4, text=f"**{escape_md(criterion.name)}** · {criterion.score}/4"
+            criterion.score / MAX_LEVEL,
+            text=f"**{escape_md(criterion.name)}** · {criterion.score}/{MAX_LEVEL}",
         )
         if criterion.comment:
             st.caption(escape_md(criterion.comment))

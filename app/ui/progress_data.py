@@ -11,6 +11,7 @@ import pandas as pd
 from app.storage import Attempt
 from app.storage.attempts import feedback_of
 from knowledge.models import TOPICS
+from rubrics.models import MAX_LEVEL
 
 
 def scores_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
@@ -79,7 +80,7 @@ def criterion_chart(criteria: pd.DataFrame) -> alt.Chart:
         .mark_line(point=alt.OverlayMarkDef(size=70))
         .encode(
             x=alt.X("day:T", title=None, axis=alt.Axis(format="%b %d", tickCount="day")),
-            y=alt.Y("score:Q", title="Average (0–4)", scale=alt.Scale(domain=[0, 4])),
+            y=alt.Y("score:Q", title="Average (0–4)", scale=alt.Scale(domain=[0, MAX_LEVEL])),
             color=alt.Color("criterion:N", title="Criterion"),
             tooltip=["criterion", alt.Tooltip("score:Q", format=".1f")],
         )

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from app.grading import QuestionRef
 from app.storage import attempts, plans
 from app.ui import resources
-from app.ui.grading import QuestionRef
 from app.ui.markdown import escape_md
 from knowledge.models import TOPICS, Question
 from rubrics.models import RUBRIC_KINDS

@@ -12,8 +12,8 @@ from evaluators.engine import Item
 from evaluators.llm.guards import CAP, cap_notice, capped, cross_check, verify_evidence
 from evaluators.llm.output import CriterionReply, LLMReply
 from evaluators.llm.prompt import graded_criteria
-from evaluators.offline.scoring import overall_score
 from evaluators.schemas import CriterionScore, Feedback
+from evaluators.scoring import overall_score
 from knowledge.context import QuestionContext
 
 
@@ -32,8 +32,7 @@ def _pick(items: list[str], numbers: list[int]) -> list[str]:
 def _ordered(item: Item, scored: list[CriterionScore], baseline: Feedback) -> list[CriterionScore]:
     """LLM-scored criteria plus those measured offline (delivery), in rubric order."""
     by_id = {c.id: c for c in baseline.criteria} | {c.id: c for c in scored}
-    order = [*item.context.rubric.criteria, *item.context.communication.criteria]
-    return [by_id[c.id] for c in order if c.id in by_id]
+    return [by_id[c.id] for c in item.context.all_criteria() if c.id in by_id]
 
 
 def _evidence_notice(dropped: int, capped_ids: list[str]) -> list[str]:
@@ -97,7 +96,7 @@ def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:
     if problems:
         criteria = capped(criteria)
         notices.append(cap_notice(problems))
-    weights = {c.id: c.weight for c in [*context.rubric.criteria, *context.communication.criteria]}
+    weights = {c.id: c.weight for c in context.all_criteria()}
     overall = overall_score(criteria, weights)
     common = {
         "engine": "llm",

@@ -12,10 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from evaluators.injection import detect_injection, injection_notice
 from evaluators.llm.output import CriterionReply
-from evaluators.offline.injection import detect_injection, injection_notice
-from evaluators.offline.text import content_stems
 from evaluators.schemas import CriterionScore, Feedback
+from evaluators.text import content_stems
 
 CAP = 20.0
 """Highest overall for answers the cross-check rejects (DESIGN.md quality target)."""
@@ -33,7 +33,7 @@ _ELLIPSIS = re.compile(r"\.\.\.|…")
 _EDGE = " \t\n\"'`.,;:!?()[]"
 
 
-def normalise(text: str) -> str:
+def fold_for_quotes(text: str) -> str:
     """Case, width, typographic quotes and whitespace folded so exact quotes compare equal."""
     folded = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
     return _SPACE.sub(" ", folded).strip()
@@ -42,7 +42,7 @@ def normalise(text: str) -> str:
 def quote_in_answer(quote: str, normalised_answer: str) -> bool:
     """True when every ellipsis-separated fragment of the quote occurs in the answer, in order."""
     position = 0
-    fragments = [normalise(f).strip(_EDGE) for f in _ELLIPSIS.split(quote)]
+    fragments = [fold_for_quotes(f).strip(_EDGE) for f in _ELLIPSIS.split(quote)]
     fragments = [f for f in fragments if f]
     if not fragments or sum(len(f) for f in fragments) < MIN_QUOTE_CHARS:
         return False
@@ -65,7 +65,7 @@ class Verified:
 
 def verify_evidence(replies: list[CriterionReply], names: dict[str, str], answer: str) -> Verified:
     """Drop quotes not found in the answer; cap criteria left with no verified quote."""
-    normalised_answer = normalise(answer)
+    normalised_answer = fold_for_quotes(answer)
     criteria, dropped, capped = [], 0, []
     for reply in replies:
         kept = [q.strip() for q in reply.evidence if quote_in_answer(q, normalised_answer)]

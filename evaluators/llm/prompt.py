@@ -72,8 +72,7 @@ def graded_criteria(context: QuestionContext) -> list[Criterion]:
 
     Delivery is measured from audio, not read from a transcript, so it is never asked of the LLM.
     """
-    communication = [c for c in context.communication.criteria if c.signal != "delivery"]
-    return [*context.rubric.criteria, *communication]
+    return context.all_criteria(spoken=False)
 
 
 def _criterion_block(criterion: Criterion) -> str:

@@ -13,7 +13,8 @@ import numpy as np
 from evaluators.offline.coverage import PointSignals
 from evaluators.offline.encode import Encoded
 from evaluators.offline.red_flags import RedFlagHit
-from evaluators.offline.text import Sentence
+from evaluators.text import Sentence
+from knowledge.embeddings import EMBEDDING_DIM
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,18 @@ class ContextEncoding:
 
     @property
     def point_vectors(self) -> np.ndarray:
-        return np.stack([p.vector for p in self.points]) if self.points else np.zeros((0, 384))
+        return (
+            np.stack([p.vector for p in self.points])
+            if self.points
+            else np.zeros((0, EMBEDDING_DIM))
+        )
 
     @property
     def flag_vectors(self) -> np.ndarray:
         return (
-            np.stack([f.vector for f in self.red_flags]) if self.red_flags else np.zeros((0, 384))
+            np.stack([f.vector for f in self.red_flags])
+            if self.red_flags
+            else np.zeros((0, EMBEDDING_DIM))
         )
 
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluators.offline.encode import Encoded
-from evaluators.offline.text import content_stems
+from evaluators.text import content_stems
+from knowledge.embeddings import EMBEDDING_DIM
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,13 @@ def point_signals(
 ) -> list[PointSignals]:
     """Raw coverage signals of every key point against one answer."""
     answer_tokens = (
-        np.concatenate([s.tokens for s in sentences]) if sentences else np.zeros((0, 384))
+        np.concatenate([s.tokens for s in sentences]) if sentences else np.zeros((0, EMBEDDING_DIM))
     )
     sent_vectors = np.stack([s.vector for s in sentences]) if sentences else None
     answer_stems, question_stems = content_stems(answer_text), content_stems(question_text)
     # One matrix product for all key points: they share the answer and the question.
     point_tokens = (
-        np.concatenate([e.tokens for e in point_enc]) if point_enc else np.zeros((0, 384))
+        np.concatenate([e.tokens for e in point_enc]) if point_enc else np.zeros((0, EMBEDDING_DIM))
     )
     best = np.split(_best_matches(point_tokens, answer_tokens), _cuts(point_enc))
     echo = np.split(_best_matches(point_tokens, question.tokens), _cuts(point_enc))

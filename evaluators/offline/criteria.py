@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evaluators.delivery_norms import NORMS
 from evaluators.offline.analysis import Analysis
 from evaluators.offline.coverage import PointCoverage
 from evaluators.offline.depth import cue_level, cue_sentences
 from evaluators.offline.guards import Guard
-from evaluators.offline.scoring import MAX_LEVEL, level_from_fraction
 from evaluators.offline.structure import clarity_level, structure_level
-from evaluators.offline.text import Sentence, split_sentences, word_count
 from evaluators.schemas import CriterionScore, Delivery, StarAnalysis
+from evaluators.scoring import MAX_LEVEL, level_from_fraction
 from evaluators.star.scoring import behavioral_level
+from evaluators.text import Sentence, split_sentences, word_count
 from knowledge.context import QuestionContext
 from rubrics.models import Criterion, Signal
 
@@ -27,6 +28,19 @@ MAX_EVIDENCE = 3
 _EXPECTED_CUES_CAP = 2
 """A couple of sentences of reasoning (or examples...) meets the expectation in full."""
 _HOW_SIGNALS = ("depth", "tradeoffs", "examples", "complexity", "clarifying")
+
+
+@dataclass(frozen=True)
+class LevelParams:
+    """How the accuracy and length signals turn into levels (STAR: ``evaluators.star.scoring``)."""
+
+    red_flag_penalty: int = 2
+    """Levels lost per misconception stated: two wrong claims leave nothing of a top answer."""
+    default_expected_words: int = 120
+    """Expected answer length when there is no reference answer: about a minute of speech."""
+
+
+LEVEL_PARAMS = LevelParams()
 
 
 @dataclass(frozen=True)
@@ -69,7 +83,7 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
     hits = inp.analysis.red_flags
     if hits:
         comment = "States a known misconception: " + "; ".join(h.red_flag for h in hits) + "."
-        level = max(0, MAX_LEVEL - 2 * len(hits))
+        level = max(0, MAX_LEVEL - LEVEL_PARAMS.red_flag_penalty * len(hits))
         return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
     comment = "No known misconception found; credit follows the correct content covered."
     return _Level(gate, _coverage(inp).evidence, comment)
@@ -88,7 +102,7 @@ def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:
 
 
 def _expected_words(inp: CriterionInputs) -> int:
-    return word_count(inp.reference) if inp.reference else 120
+    return word_count(inp.reference) if inp.reference else LEVEL_PARAMS.default_expected_words
 
 
 def _answer_first(inp: CriterionInputs) -> bool:
@@ -115,11 +129,13 @@ def _clarity(inp: CriterionInputs, gate: int) -> _Level:
 
 def _delivery(delivery: Delivery) -> _Level:
     level = MAX_LEVEL
-    if not 120 <= delivery.wpm <= 170:
-        level -= 1 if 100 <= delivery.wpm <= 190 else 2
-    if delivery.fillers_per_min > 3:
-        level -= 1 if delivery.fillers_per_min <= 8 else 2
-    if len(delivery.long_pauses) > 2:
+    low, high = NORMS.pace_wpm
+    if not low <= delivery.wpm <= high:
+        margin = NORMS.pace_margin_wpm
+        level -= 1 if low - margin <= delivery.wpm <= high + margin else 2
+    if delivery.fillers_per_min > NORMS.max_fillers_per_min:
+        level -= 1 if delivery.fillers_per_min <= NORMS.many_fillers_per_min else 2
+    if len(delivery.long_pauses) > NORMS.max_long_pauses:
         level -= 1
     comment = f"{delivery.wpm:.0f} wpm, {delivery.fillers_per_min:.1f} fillers/min."
     return _Level(max(0, level), [], comment)
@@ -168,11 +184,7 @@ def score_criteria(
     content_given = inp.context.key_points_source in ("given", "reference")
     has_coverage = content_given or any(c.signal == "coverage" for c in rubric_criteria)
     gate = level_from_fraction(inp.coverage_fraction) if has_coverage else MAX_LEVEL
-    chosen = rubric_criteria + [
-        c
-        for c in inp.context.communication.criteria
-        if c.signal != "delivery" or inp.delivery is not None
-    ]
+    chosen = inp.context.all_criteria(spoken=inp.delivery is not None)
     scores, weights, signals = [], {}, {}
     for criterion in chosen:
         level = _guarded(_level(criterion, inp, gate), criterion.signal, inp.guards)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from evaluators.offline.text import Sentence
+from evaluators.text import Sentence
 
 _I = re.IGNORECASE
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evaluators.offline.text import STOPWORDS, Sentence
+from evaluators.text import STOPWORDS, Sentence
 from knowledge.embeddings import get_model
 
 _BATCH_SIZE = 32

@@ -24,11 +24,11 @@ from evaluators.offline.criteria import CriterionInputs, score_criteria
 from evaluators.offline.encode import Encoded, encode, encode_answers
 from evaluators.offline.feedback_text import follow_up, improvements, strengths, stronger_answer
 from evaluators.offline.red_flags import find_red_flags
-from evaluators.offline.scoring import overall_score
-from evaluators.offline.text import split_sentences, word_count
 from evaluators.schemas import EngineName, Feedback
+from evaluators.scoring import overall_score
 from evaluators.star import analyze_star
 from evaluators.star.scoring import credit_key_points, is_story, story_gaps
+from evaluators.text import split_sentences, word_count
 from knowledge.context import QuestionContext
 
 _CHUNK = 64

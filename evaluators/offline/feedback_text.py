@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from evaluators.delivery_norms import NORMS
 from evaluators.schemas import CriterionScore
 from knowledge.context import QuestionContext
 from rubrics.models import Signal
@@ -45,7 +46,9 @@ _ADVICE: dict[str, str] = {
     "clarifying": "Clarify requirements first (scale, latency, data) and state your assumptions.",
     "structure": 'Lead with the answer, then signpost your points ("two reasons: first...").',
     "clarity": "Tighten it: the right length, no repetition, one idea per sentence.",
-    "delivery": "Slow down to 120–170 words per minute and replace fillers with a short pause.",
+    "delivery": (
+        f"Keep to {NORMS.pace_words()} words per minute and replace fillers with a short pause."
+    ),
     "star_situation": "Open with one or two sentences of context: where, when, what was at stake.",
     "star_task": "Say what you specifically were responsible for.",
     "star_action": 'Describe the steps you took yourself, in the first person ("I", not "we").',

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evaluators.offline.injection import detect_injection, injection_notice
-from evaluators.offline.text import STOPWORDS, Sentence, content_stems, word_count, words
+from evaluators.injection import detect_injection, injection_notice
+from evaluators.text import STOPWORDS, Sentence, content_stems, word_count, words
 
 _LIST_ITEM = re.compile(r"[,;\n•|/]+|\s-\s|\band\b", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[^\x00-\x7F\u00C0-\u024F\u2000-\u206F]")
@@ -22,6 +22,29 @@ OFF_TOPIC_SIMILARITY = 0.25
 OFF_TOPIC_MIN_WORDS = 6
 """Shorter answers ("Static and dynamic.") are terse, not off-topic: their cosine to a full
 question is low whatever they say, and coverage already grades them."""
+
+
+@dataclass(frozen=True)
+class TextGuardParams:
+    """When an answer is not English, only repeats the question, or is a bare keyword list."""
+
+    max_non_latin_share: float = 0.3
+    """More than this share of non-Latin letters is another script, not an accented name."""
+    english_min_words: int = 8
+    """Below this many words there are too few function words to judge the language."""
+    min_stopword_share: float = 0.08
+    """English prose is at least this share of function words ("the", "is", "of"...)."""
+    repeat_new_share: int = 5
+    """An answer repeats the question when at most 1 in this many content words is new."""
+    list_min_items: int = 3
+    """A keyword list has at least this many items..."""
+    list_max_item_words: int = 6
+    """...none longer than this many words (a longer item is a clause)..."""
+    list_mean_item_words: float = 3.0
+    """...and this many words per item on average."""
+
+
+TEXT_GUARDS = TextGuardParams()
 
 
 @dataclass(frozen=True)
@@ -44,12 +67,16 @@ def _soft(notice: str) -> Guard:
 def is_english(text: str) -> bool:
     """Mostly Latin script with some English function words (only judged from 8 words on)."""
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(bool(_NON_LATIN.match(ch)) for ch in letters) / len(letters) > 0.3:
+    if (
+        letters
+        and sum(bool(_NON_LATIN.match(ch)) for ch in letters) / len(letters)
+        > TEXT_GUARDS.max_non_latin_share
+    ):
         return False
     tokens = words(text)
-    if len(tokens) < 8:
+    if len(tokens) < TEXT_GUARDS.english_min_words:
         return True
-    return sum(t in STOPWORDS for t in tokens) / len(tokens) >= 0.08
+    return sum(t in STOPWORDS for t in tokens) / len(tokens) >= TEXT_GUARDS.min_stopword_share
 
 
 def repeats_question(answer: str, question: str) -> bool:
@@ -58,13 +85,20 @@ def repeats_question(answer: str, question: str) -> bool:
     A short answer with one new word ("as many as you want", "infinite") is an answer.
     """
     stems = content_stems(answer)
-    return bool(stems) and len(stems - content_stems(question)) <= len(stems) // 5
+    return (
+        bool(stems)
+        and len(stems - content_stems(question)) <= len(stems) // TEXT_GUARDS.repeat_new_share
+    )
 
 
 def is_keyword_list(answer: str) -> bool:
     """Three or more short items separated by commas/lines, none of them a sentence."""
     items = [word_count(i) for i in _LIST_ITEM.split(answer) if i.strip()]
-    return len(items) >= 3 and max(items) <= 6 and sum(items) / len(items) <= 3
+    return (
+        len(items) >= TEXT_GUARDS.list_min_items
+        and max(items) <= TEXT_GUARDS.list_max_item_words
+        and sum(items) / len(items) <= TEXT_GUARDS.list_mean_item_words
+    )
 
 
 def check(

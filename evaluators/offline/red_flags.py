@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evaluators.offline.text import Sentence
+from evaluators.text import Sentence
 
 _NEGATION = re.compile(
     r"\b(not|no|never|cannot|can't|won't|doesn't|don't|isn't|aren't|wasn't|without|neither|"

@@ -12,14 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from evaluators.delivery_norms import NORMS
 from evaluators.schemas import Delivery, Pause
 from evaluators.speech.transcript import Word
 
-LONG_PAUSE_S = 2.0
-TARGET_WPM = (120, 160)
-MAX_FILLERS_PER_MIN = 4.0
-MIN_SPAN_FOR_PACE_S = 10.0  # a few words cannot tell fast from slow
-LONG_MONOLOGUE_S = 150.0
 _JOIN_GAP_S = 0.3  # gaps this short are articulation, not silence
 
 # Hesitation sounds, by the spelling Whisper uses, mapped to the name we report.
@@ -123,7 +119,7 @@ def _is_filler_like(tok: _Token, prev: _Token | None, nxt: _Token | None) -> boo
     return prev is None or prev.break_after or prev.text not in _LIKE_NOT_FILLER_AFTER
 
 
-def long_pauses(words: Sequence[Word], threshold_s: float = LONG_PAUSE_S) -> list[Pause]:
+def long_pauses(words: Sequence[Word], threshold_s: float = NORMS.long_pause_s) -> list[Pause]:
     """Silences longer than ``threshold_s`` between words; lead-in and trailing silence excluded."""
     return [
         Pause(start=a.end, end=b.start, duration=round(b.start - a.end, 3))
@@ -153,7 +149,7 @@ def compute_delivery(words: Sequence[Word], duration_s: float) -> Delivery:
     minutes = span_s / 60
     fillers = count_fillers([w.word for w in words])
     speaking_s = sum(end - start for start, end in _runs(words, _JOIN_GAP_S))
-    monologues = _runs(words, LONG_PAUSE_S)
+    monologues = _runs(words, NORMS.long_pause_s)
     delivery = Delivery(
         words=len(words),
         duration_s=round(duration_s, 3),
@@ -177,8 +173,8 @@ def guidance(d: Delivery, span_s: float) -> list[str]:
 
 
 def _pace_advice(d: Delivery, span_s: float) -> str:
-    low, high = TARGET_WPM
-    if span_s < MIN_SPAN_FOR_PACE_S:
+    low, high = NORMS.pace_wpm
+    if span_s < NORMS.min_span_for_pace_s:
         return f"The answer is too short ({span_s:.0f} s of speech) to judge your pace."
     if d.wpm < low:
         return (
@@ -197,10 +193,10 @@ def _filler_advice(d: Delivery) -> str:
     if not d.fillers:
         return "Fillers: none detected."
     top = ", ".join(f'"{word}" ×{n}' for word, n in list(d.fillers.items())[:3])
-    if d.fillers_per_min > MAX_FILLERS_PER_MIN:
+    if d.fillers_per_min > NORMS.max_fillers_per_min:
         return (
             f"Fillers: {d.fillers_per_min:.1f} per minute ({top}); more than about "
-            f"{MAX_FILLERS_PER_MIN:.0f} a minute is noticeable. A short silent pause sounds "
+            f"{NORMS.max_fillers_per_min:.0f} a minute is noticeable. A short silent pause sounds "
             "more confident than a filler."
         )
     return f"Fillers: {d.fillers_per_min:.1f} per minute ({top}), which is fine."
@@ -212,14 +208,14 @@ def _pause_advice(d: Delivery) -> str:
     longest = max(d.long_pauses, key=lambda p: p.duration)
     many = f"{len(d.long_pauses)} pauses" if len(d.long_pauses) > 1 else "1 pause"
     return (
-        f"Pauses: {many} longer than {LONG_PAUSE_S:.0f} s (longest {longest.duration:.1f} s "
+        f"Pauses: {many} longer than {NORMS.long_pause_s:.0f} s (longest {longest.duration:.1f} s "
         f"at {_clock(longest.start)}). Pausing to think is fine; in a live interview, say what "
         'you are weighing ("Let me think about the trade-offs") so the silence is not empty.'
     )
 
 
 def _monologue(d: Delivery) -> str:
-    if d.longest_monologue_s <= LONG_MONOLOGUE_S:
+    if d.longest_monologue_s <= NORMS.long_monologue_s:
         return ""
     return (
         f"You spoke for {d.longest_monologue_s / 60:.1f} minutes without a break. Check in "

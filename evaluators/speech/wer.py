@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 
-def normalise(text: str) -> list[str]:
+def wer_words(text: str) -> list[str]:
     """Lower-case words without punctuation; "over-fitting" and "overfitting" compare equal."""
     text = text.lower().replace("’", "'").replace("-", "")
     return re.findall(r"[a-z0-9']+", text)
@@ -13,7 +13,7 @@ def normalise(text: str) -> list[str]:
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
     """(substitutions + deletions + insertions) / reference words, by word-level edit distance."""
-    ref, hyp = normalise(reference), normalise(hypothesis)
+    ref, hyp = wer_words(reference), wer_words(hypothesis)
     if not ref:
         return 0.0 if not hyp else 1.0
     previous = list(range(len(hyp) + 1))

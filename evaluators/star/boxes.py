@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evaluators.offline.text import split_sentences
 from evaluators.schemas import StarAnalysis, StarComponent
 from evaluators.star.detect import Detector, ownership_ratio
 from evaluators.star.features import SINGULAR, result_quantities
 from evaluators.star.model import LABELS, shipped_model
 from evaluators.star.scoring import owned_actions
+from evaluators.text import split_sentences
 
 OFF_PURPOSE_OWN_MAX = 0.2
 """A box whose best sentence scores below this for its own component..."""

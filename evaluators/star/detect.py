@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evaluators.offline.text import Sentence, split_sentences
 from evaluators.schemas import StarAnalysis, StarComponent
 from evaluators.star.encode import sentence_matrix
 from evaluators.star.features import (
@@ -29,6 +28,7 @@ from evaluators.star.features import (
     task_cue,
 )
 from evaluators.star.model import LABELS, StarModel, shipped_model
+from evaluators.text import Sentence, split_sentences
 
 OPENING_RESULT_MIN = 0.9
 """Below this, an opening sentence is not taken as the result of a story of three or more

@@ -129,6 +129,18 @@ def test_failed_evaluation_keeps_the_answer_and_says_why(
     assert at.metric[0].label == "Overall"
 
 
+def test_an_engine_that_cannot_be_built_leaves_no_half_saved_attempt(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like the mock interview and self-review pages: the error shows, the text stays."""
+    monkeypatch.setenv("COACH_ENGINE", "llm")  # chosen, but no endpoint configured
+    get_settings.cache_clear()
+    at = _answer_and_submit(app.run())
+    assert any("No LLM is configured" in e.value for e in at.error)
+    assert at.text_area(key="practice.answer").value == ANSWER
+    assert attempts.list_attempts(_db()) == []
+
+
 @pytest.mark.slow
 def test_spoken_answer_is_transcribed_graded_and_gets_delivery_metrics(app: AppTest) -> None:
     at = app.run()

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from app.cli.run import APP_SCRIPT, streamlit_command
+from app.grading import QuestionRef, Submission, grade_and_save
 from app.settings import get_settings
 from app.storage import Story, attempts, open_database
 from app.ui.content_import import import_file
 from app.ui.coverage import coverage_grid, gaps
 from app.ui.export import history_markdown
-from app.ui.grading import QuestionRef, Submission, grade_and_save
 from app.ui.markdown import escape_md, find_spans, highlight
 from app.ui.mock_plan import plan_questions
 from app.ui.progress_data import streak

@@ -76,9 +76,9 @@ def test_large_batches_are_chunked_and_contexts_resolved_once(engine, data_dir, 
     resolved = []
     original = kb.context
 
-    def counting_context(**kwargs):
-        resolved.append(kwargs)
-        return original(**kwargs)
+    def counting_context(spec=None, **fields):
+        resolved.append(spec or fields)
+        return original(spec, **fields)
 
     monkeypatch.setattr(kb, "context", counting_context)
     monkeypatch.setattr(batch, "CHUNK_SIZE", 4)

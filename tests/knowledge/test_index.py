@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 
+from core.errors import StorageError
+from knowledge.bank import load_content
 from knowledge.base import KnowledgeBase
 from knowledge.chunks import all_chunks
 from knowledge.index import COLLECTION, KnowledgeIndex
@@ -81,3 +84,11 @@ def test_a_corrupted_store_is_moved_aside_and_rebuilt_with_a_notice(data_copy: P
 def test_the_collection_name_is_stable() -> None:
     """Deployments sharing a Chroma server rely on it."""
     assert COLLECTION == "coach_knowledge"
+
+
+def test_an_unreachable_chroma_server_is_a_clear_storage_error(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(StorageError, match=f"Cannot reach the Chroma server at 127.0.0.1:{port}"):
+        KnowledgeIndex.open(load_content(), tmp_path / "chroma", "127.0.0.1", port)

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.grading import QuestionRef, Submission, grade_and_save
 from app.settings import get_settings
 from app.storage import attempts, db, open_database, preferences, sessions, stories
-from app.ui.grading import QuestionRef, Submission, grade_and_save
 from evaluators.errors import StorageError
 from evaluators.offline import OfflineEvaluator
 from tests.app.helpers import APP, TIMEOUT_S

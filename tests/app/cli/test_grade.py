@@ -72,3 +72,16 @@ def test_missing_input_file_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     assert "Input file not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_engine_saved_in_the_app_applies_unless_engine_is_given(tmp_path, data_dir):
+    """The CLI grades as the app does: a saved ``llm`` choice with no endpoint is refused."""
+    from app.services import database
+    from app.storage import preferences
+
+    preferences.set_preference(database(), "engine", "llm")
+    src = _write(tmp_path / "in.jsonl", [json.dumps({"id": "1", "answer": "LIFO.", **FREE})])
+    refused = coach("grade", str(src), cwd=tmp_path)
+    assert refused.returncode == 4 and "No LLM is configured" in refused.stderr
+    graded = coach("grade", str(src), "--engine", "offline", cwd=tmp_path)
+    assert graded.returncode == 0 and json.loads(graded.stdout)["engine"] == "offline"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluators.llm.guards import is_trivial, normalise, quote_in_answer, verify_evidence
+from evaluators.llm.guards import fold_for_quotes, is_trivial, quote_in_answer, verify_evidence
 from evaluators.llm.output import CriterionReply
 
 ANSWER = (
@@ -26,7 +26,7 @@ ANSWER = (
     ],
 )
 def test_real_quotes_verify_whatever_the_spacing_case_or_typography(quote):
-    assert quote_in_answer(quote, normalise(ANSWER))
+    assert quote_in_answer(quote, fold_for_quotes(ANSWER))
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_real_quotes_verify_whatever_the_spacing_case_or_typography(quote):
     ],
 )
 def test_fabricated_reordered_or_empty_quotes_do_not_verify(quote):
-    assert not quote_in_answer(quote, normalise(ANSWER))
+    assert not quote_in_answer(quote, fold_for_quotes(ANSWER))
 
 
 def test_a_criterion_keeps_its_score_only_with_a_verified_quote():

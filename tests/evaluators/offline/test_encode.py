@@ -3,7 +3,7 @@
 import numpy as np
 
 from evaluators.offline.encode import encode, encode_answers
-from evaluators.offline.text import split_sentences
+from evaluators.text import split_sentences
 
 
 def test_one_sentence_answer_pools_like_a_standalone_encoding():

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from evaluators.item import GradeItem
-from evaluators.offline.scoring import overall_score
+from evaluators.scoring import overall_score
 
 
 def _weights(context):
-    return {c.id: c.weight for c in [*context.rubric.criteria, *context.communication.criteria]}
+    return {c.id: c.weight for c in context.all_criteria()}
 
 
 def _bank(kb, kind: str):

@@ -3,7 +3,7 @@
 from evaluators.offline.depth import cue_level, cue_sentences
 from evaluators.offline.guards import is_english, is_keyword_list, repeats_question
 from evaluators.offline.red_flags import negated
-from evaluators.offline.text import split_sentences
+from evaluators.text import split_sentences
 
 
 def test_paraphrase_covers_a_key_point_and_unrelated_text_does_not(overfitting, grade):

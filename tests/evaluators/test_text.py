@@ -1,4 +1,4 @@
-from evaluators.offline.text import MAX_SENTENCE_WORDS, content_stems, split_sentences
+from evaluators.text import MAX_SENTENCE_WORDS, content_stems, split_sentences
 
 
 def test_sentences_are_verbatim_slices_with_offsets():

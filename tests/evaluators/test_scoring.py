@@ -1,7 +1,7 @@
 import pytest
 
-from evaluators.offline.scoring import level_from_fraction, overall_score
 from evaluators.schemas import CriterionScore
+from evaluators.scoring import level_from_fraction, overall_score
 
 
 def _c(cid: str, score: int) -> CriterionScore:

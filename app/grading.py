@@ -15,7 +15,7 @@ from evaluators.errors import CoachError, InputError
 from evaluators.item import GradeItem
 from evaluators.schemas import Delivery, Feedback
 from knowledge.base import KnowledgeBase
-from knowledge.context import QuestionContext
+from knowledge.context import QuestionContext, QuestionSpec
 from knowledge.models import Question
 
 
@@ -50,15 +50,18 @@ class QuestionRef:
             kind=attempt.kind,
         )
 
-    def context(self, kb: KnowledgeBase) -> QuestionContext:
-        if self.question_id:
-            return kb.context(question_id=self.question_id)
-        return kb.context(
+    def spec(self) -> QuestionSpec:
+        """The question as the knowledge base resolves it (display fields left out)."""
+        return QuestionSpec(
+            question_id=self.question_id,
             question=self.text,
-            kind=self.kind,
             reference_answer=self.reference_answer,
             key_points=list(self.key_points) or None,
+            kind=self.kind,
         )
+
+    def context(self, kb: KnowledgeBase) -> QuestionContext:
+        return kb.context(self.spec())
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from knowledge.yaml_lines import LocatedDoc, Problem
+from core.yaml_lines import LocatedDoc, Problem
 
 M = TypeVar("M", bound=BaseModel)
 

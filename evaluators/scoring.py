@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from evaluators.schemas import CriterionScore
-
-MAX_LEVEL = 4
+from rubrics.models import MAX_LEVEL
 
 
 def overall_score(criteria: Sequence[CriterionScore], weights: Mapping[str, float]) -> float:

@@ -1,6 +1,6 @@
 import pytest
 
-from evaluators.offline.injection import detect_injection
+from evaluators.injection import detect_injection
 
 
 @pytest.mark.parametrize(

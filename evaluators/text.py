@@ -1,4 +1,5 @@
-"""Text primitives shared by the offline signals: sentence spans, words, crude stems.
+"""Text primitives shared by the offline signals, STAR analysis and the LLM engine's guards:
+sentence spans, words, crude stems.
 
 Sentences are kept as verbatim slices of the answer so any of them can be quoted as evidence
 without re-normalising (the Feedback contract requires quotes to be substrings of the answer).
@@ -75,11 +76,6 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> set[str]:
     """Stems of the words that carry meaning (stopwords dropped)."""
     return {stem(w) for w in words(text) if w not in STOPWORDS}
-
-
-def normalise(text: str) -> str:
-    """Case- and whitespace-insensitive form, for comparing quotes and repeated text."""
-    return " ".join(text.lower().split())
 
 
 def word_count(text: str) -> int:
