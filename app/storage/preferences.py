@@ -11,17 +11,22 @@ from app.storage.models import Preference
 ALLOWED_KEYS = frozenset({"engine", "llm_model", "openai_base_url"})
 
 
-def get_preferences(engine: Engine) -> dict[str, str]:
-    with Session(engine) as session:
+def _find(session: Session, key: str) -> Preference | None:
+    return session.exec(select(Preference).where(Preference.key == key)).first()
+
+
+def get_preferences(db: Engine) -> dict[str, str]:
+    """The user's saved choices (the ownership filter keeps other users' out)."""
+    with Session(db) as session:
         return {p.key: p.value for p in session.exec(select(Preference)).all()}
 
 
-def set_preference(engine: Engine, key: str, value: str | None) -> None:
+def set_preference(db: Engine, key: str, value: str | None) -> None:
     """Store one choice; ``None`` or empty removes it (back to the environment's value)."""
     if key not in ALLOWED_KEYS:
         raise ValueError(f"{key!r} cannot be stored; credentials come from the environment")
-    with write_errors("your settings"), Session(engine) as session:
-        existing = session.get(Preference, key)
+    with write_errors("your settings"), Session(db) as session:
+        existing = _find(session, key)
         if value:
             session.add(Preference(key=key, value=value) if existing is None else existing)
             if existing is not None:
