@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.storage.db import write_errors
@@ -26,11 +27,19 @@ def set_preference(db: Engine, key: str, value: str | None) -> None:
     if key not in ALLOWED_KEYS:
         raise ValueError(f"{key!r} cannot be stored; credentials come from the environment")
     with write_errors("your settings"), Session(db) as session:
-        existing = _find(session, key)
-        if value:
-            session.add(Preference(key=key, value=value) if existing is None else existing)
-            if existing is not None:
-                existing.value = value
-        elif existing is not None:
-            session.delete(existing)
-        session.commit()
+        try:
+            _write(session, key, value)
+        except IntegrityError:  # another process inserted the same key first: update theirs
+            session.rollback()
+            _write(session, key, value)
+
+
+def _write(session: Session, key: str, value: str | None) -> None:
+    existing = _find(session, key)
+    if value:
+        session.add(Preference(key=key, value=value) if existing is None else existing)
+        if existing is not None:
+            existing.value = value
+    elif existing is not None:
+        session.delete(existing)
+    session.commit()
