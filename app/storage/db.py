@@ -81,7 +81,8 @@ def make_engine(url: str) -> Engine:
     parsed = _with_driver(url)
     if parsed.get_backend_name() != "sqlite":
         # timestamps are stored as UTC without a zone: make the server's session zone agree
-        options = {"options": "-c timezone=UTC"} if parsed.get_backend_name() == "postgresql" else {}
+        is_postgres = parsed.get_backend_name() == "postgresql"
+        options = {"options": "-c timezone=UTC"} if is_postgres else {}
         return create_engine(parsed, pool_pre_ping=True, connect_args=options)
     connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
     engine = create_engine(parsed, connect_args=connect_args)

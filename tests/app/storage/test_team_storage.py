@@ -116,9 +116,11 @@ def _single_user_v2_schema() -> sa.MetaData:
     meta = sa.MetaData()
     sa.Table("schema_version", meta, sa.Column("id", sa.Integer, primary_key=True),
              sa.Column("version", sa.Integer))  # fmt: skip
-    sa.Table("mock_sessions", meta, sa.Column("id", sa.Integer, primary_key=True),
-             sa.Column("created_at", sa.DateTime), sa.Column("finished_at", sa.DateTime),
-             sa.Column("plan_json", sa.String), sa.Column("minutes_per_question", sa.Float))  # fmt: skip
+    sa.Table(
+        "mock_sessions", meta, sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("created_at", sa.DateTime), sa.Column("finished_at", sa.DateTime),
+        sa.Column("plan_json", sa.String), sa.Column("minutes_per_question", sa.Float),
+    )  # fmt: skip
     sa.Table(
         "attempts", meta, sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("created_at", sa.DateTime), sa.Column("updated_at", sa.DateTime),
