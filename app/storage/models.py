@@ -123,9 +123,7 @@ class Preference(SQLModel, table=True):
 
     __tablename__ = "preferences"
 
-    user_id: str = Field(
-        default=LOCAL_USER, primary_key=True, max_length=USER_ID_MAX_LENGTH
-    )
+    user_id: str = Field(default=LOCAL_USER, primary_key=True, max_length=USER_ID_MAX_LENGTH)
     key: str = Field(primary_key=True)
     value: str
 
@@ -141,7 +139,12 @@ class LlmCall(SQLModel, table=True):
 
 
 OWNED_TABLES: tuple[type[SQLModel], ...] = (
-    Attempt, SelfRating, Story, MockSession, Preference, LlmCall
+    Attempt,
+    SelfRating,
+    Story,
+    MockSession,
+    Preference,
+    LlmCall,
 )
 """Every table whose rows belong to a user (each has a ``user_id`` column)."""
 

@@ -31,10 +31,11 @@ def _lock_user(session: Session, user_id: str) -> None:
         session.exec(text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=key))  # type: ignore[call-overload]
 
 
-def reserve_llm_call(
-    db: Engine, limit: int, window: timedelta, now: datetime | None = None
+def reserve_llm_calls(
+    db: Engine, count: int, limit: int, window: timedelta, now: datetime | None = None
 ) -> None:
-    """Record one LLM evaluation for the user, unless that would exceed ``limit`` in ``window``.
+    """Record ``count`` LLM evaluations for the user, unless that would exceed ``limit`` in
+    ``window`` (all or none, so a refused batch costs nothing).
 
     Raises:
         RateLimited: the budget is spent (the message says when the next call is free);
@@ -46,9 +47,11 @@ def reserve_llm_call(
         _lock_user(session, user_of(db))
         started = select(LlmCall.started_at).where(col(LlmCall.started_at) > since)
         recent = sorted(session.exec(started).all())
-        if len(recent) >= limit:
-            raise _exhausted(limit, window, _aware(recent[len(recent) - limit]) + window)
-        session.add(LlmCall(started_at=now))
+        if len(recent) + count > limit:
+            must_expire = min(len(recent) + count - limit, len(recent))
+            frees_up = _aware(recent[must_expire - 1]) + window if must_expire else now + window
+            raise _exhausted(limit, window, frees_up)
+        session.add_all(LlmCall(started_at=now) for _ in range(count))
         session.commit()
 
 
