@@ -52,11 +52,8 @@ def _prepare_index() -> None:
 def run(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
     host: Annotated[
-        str,
-        typer.Option(
-            help="Address to bind; anything but loopback needs sign-in ([auth] in secrets.toml).",
-        ),
-    ] = ("127.0.0.1"),
+        str, typer.Option(help="Address to bind; anything but loopback needs sign-in ([auth]).")
+    ] = "127.0.0.1",
 ) -> None:
     """Start the Streamlit app (offline unless an LLM is configured).
 
