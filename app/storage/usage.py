@@ -28,7 +28,7 @@ def _lock_user(session: Session, user_id: str) -> None:
     ``BEGIN IMMEDIATE`` already does)."""
     if session.get_bind().dialect.name == "postgresql":
         key = int.from_bytes(hashlib.sha256(user_id.encode()).digest()[:8], "big", signed=True)
-        session.exec(text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=key))  # type: ignore[call-overload]
+        session.connection().execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def reserve_llm_calls(
