@@ -57,7 +57,12 @@ def _only_own_rows(state: ORMExecuteState) -> None:
         return
     user_id = _session_user(state.session)
     options = [
-        with_loader_criteria(table, table.user_id == user_id, include_aliases=True)  # type: ignore[attr-defined]
+        with_loader_criteria(
+            table,
+            table.user_id == user_id,  # type: ignore[attr-defined]
+            include_aliases=True,
+            propagate_to_loaders=False,  # keep it out of loaded rows (they are deep-copied)
+        )
         for table in OWNED_TABLES
     ]
     state.statement = state.statement.options(*options)
