@@ -148,6 +148,7 @@ def test_two_users_sign_in_and_never_see_each_others_answers_or_stories(
                 assert _progress_count(page) == "1", f"{sub} sees only their own answer"
             page = pages["ada"]
             page.get_by_role("button", name="Sign out").click()
+            page.get_by_role("button", name="End session").click()  # at the provider (RP logout)
             expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=60_000)
             expect(page.get_by_text(STORY["ada"][0])).to_have_count(0)
         finally:
