@@ -9,6 +9,7 @@ if __package__ in (None, ""):  # `streamlit run app/streamlit_app.py` puts app/ 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st
+from streamlit import config
 
 from app import auth
 from app.ui import resources
@@ -59,7 +60,8 @@ def _account() -> None:
 def _gate() -> bool:
     """Who may see the pages: a signed-in user in team mode, anyone on loopback otherwise.
 
-    AppTest runs the script with no server, so there is no address to check.
+    AppTest runs the script with no server, so there is no address to check (it patches
+    ``streamlit.config.get_option``, hence the module attribute rather than ``st.get_option``).
     """
     if auth.auth_configured():
         if not st.user.is_logged_in:
@@ -67,10 +69,10 @@ def _gate() -> bool:
             return False
         _account()
         return True
-    if st.get_option("global.appTest"):
+    if config.get_option("global.appTest"):
         return True
     try:
-        auth.check_bind_address(st.get_option("server.address"), signed_in_only=False)
+        auth.check_bind_address(config.get_option("server.address"), signed_in_only=False)
     except InputError as err:
         show_error(err)
         return False
