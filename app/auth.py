@@ -13,7 +13,6 @@ import ipaddress
 
 import streamlit as st
 
-from app.storage.models import LOCAL_USER
 from evaluators.errors import InputError
 
 LOOPBACK_NAMES = frozenset({"localhost"})
@@ -59,10 +58,9 @@ def check_bind_address(host: str | None, *, signed_in_only: bool) -> None:
 def user_id_of(claims: dict[str, object]) -> str:
     """A stable id for a signed-in identity: issuer and subject (emails and names can change).
 
-    Never equal to ``LOCAL_USER``, so a team server never shows single-user rows to anyone.
+    The ``#`` makes it differ from ``LOCAL_USER``, so no one signed in sees single-user rows.
     """
     issuer, subject = claims.get("iss"), claims.get("sub")
     if not subject:
         raise InputError("The sign-in provider returned no subject (sub) for this account.")
-    user_id = f"{issuer or 'oidc'}#{subject}"
-    return user_id if user_id != LOCAL_USER else f"oidc#{user_id}"
+    return f"{issuer or 'oidc'}#{subject}"
