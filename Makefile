@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 TORCH := torch==2.13.0
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
-DEBIAN_TEST_PACKAGES := chromium espeak-ng sox
+DEBIAN_TEST_PACKAGES := chromium espeak-ng sox postgresql
 PORT ?= 8501
 
 .PHONY: run test setup setup-test lint index check clean
@@ -36,7 +36,8 @@ $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/python -m pip install --quiet $(TORCH) -e '.[test]'
 	touch $@
 
-# Debian packages the tests use (a real browser, speech synthesis for audio fixtures).
+# Debian packages the tests use (a real browser, speech synthesis for audio fixtures, and
+# PostgreSQL for the team-mode tests, which start a throwaway cluster of their own).
 # Installed only when missing and only as root; otherwise the missing ones are named.
 .PHONY: debian-test-packages
 debian-test-packages:

@@ -49,13 +49,17 @@ def database(settings: Settings | None = None) -> Database:
     return _database((settings or get_settings()).resolved_database_url)
 
 
-def settings_with_choices(db: Database, secret_key: str | None = None) -> Settings:
+def settings_with_choices(
+    db: Database, secret_key: str | None = None, ignored: frozenset[str] = frozenset()
+) -> Settings:
     """Environment settings overlaid with the choices saved on the Settings page.
 
-    ``secret_key`` (from Streamlit secrets) is used only when the environment sets no key.
+    ``secret_key`` (from Streamlit secrets) is used only when the environment sets no key;
+    saved choices named in ``ignored`` are left out (team mode fixes the endpoint).
     """
     base = get_settings()
-    update: dict[str, object] = dict(preferences.get_preferences(db))
+    saved = preferences.get_preferences(db)
+    update: dict[str, object] = {k: v for k, v in saved.items() if k not in ignored}
     if base.openai_api_key is None and secret_key:
         update["openai_api_key"] = SecretStr(secret_key)
     return base.model_copy(update=update)

@@ -7,6 +7,7 @@ Credentials for the LLM keep their conventional, unprefixed names (``OPENAI_API_
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -39,6 +40,8 @@ class Settings(BaseSettings):
     llm_method: Literal["json_schema", "function_calling"] = "json_schema"
     llm_max_retries: int = Field(default=3, ge=0, le=10)
     llm_concurrency: int = Field(default=4, ge=1, le=32)
+    llm_rate_per_user: int = Field(default=30, ge=1)
+    llm_rate_window_s: float = Field(default=3600.0, gt=0)
     database_url: str | None = None
     chroma_host: str | None = None
     chroma_port: int = 8000
@@ -60,6 +63,11 @@ class Settings(BaseSettings):
         if self.engine == "auto":
             return "llm" if self.llm_configured else "offline"
         return self.engine
+
+    @property
+    def llm_rate_window(self) -> timedelta:
+        """Team mode: each user may start ``llm_rate_per_user`` LLM evaluations in this window."""
+        return timedelta(seconds=self.llm_rate_window_s)
 
     @property
     def resolved_database_url(self) -> str:

@@ -36,3 +36,7 @@ class StorageError(CoachError):
     """The data directory or database cannot be read or written."""
 
     exit_code = 5
+
+
+class RateLimited(EngineUnavailable):
+    """The user has used their share of the shared LLM endpoint for now (team mode)."""

@@ -3,6 +3,20 @@
 Kept so the evaluators and the app can keep importing their errors from ``evaluators.errors``.
 """
 
-from core.errors import CoachError, ContentError, EngineUnavailable, InputError, StorageError
+from core.errors import (
+    CoachError,
+    ContentError,
+    EngineUnavailable,
+    InputError,
+    RateLimited,
+    StorageError,
+)
 
-__all__ = ["CoachError", "ContentError", "EngineUnavailable", "InputError", "StorageError"]
+__all__ = [
+    "CoachError",
+    "ContentError",
+    "EngineUnavailable",
+    "InputError",
+    "RateLimited",
+    "StorageError",
+]

@@ -17,6 +17,7 @@ import knowledge  # noqa: F401  (offline switches before any model library)
 from app.services import reset_knowledge_base
 from app.settings import get_settings
 from knowledge.base import KnowledgeBase
+from tests.fixtures.postgres import PostgresCluster, run_cluster
 
 _REAL_CONNECT = socket.socket.connect
 _REAL_CONNECT_EX = socket.socket.connect_ex
@@ -89,3 +90,9 @@ def shared_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     kb = KnowledgeBase(tmp_path_factory.mktemp("shared-kb"))
     kb.index  # noqa: B018  (build once for the session)
     return kb
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A real PostgreSQL server for the session (team mode); each test makes its own database."""
+    yield from run_cluster()

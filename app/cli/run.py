@@ -51,11 +51,17 @@ def _prepare_index() -> None:
 
 def run(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
-    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless needed.")] = (
-        "127.0.0.1"
-    ),
+    host: Annotated[
+        str, typer.Option(help="Address to bind; anything but loopback needs sign-in ([auth]).")
+    ] = "127.0.0.1",
 ) -> None:
-    """Start the Streamlit app (offline unless an LLM is configured)."""
+    """Start the Streamlit app (offline unless an LLM is configured).
+
+    Any address but loopback needs sign-in configured (``[auth]`` in .streamlit/secrets.toml).
+    """
+    from app.auth import auth_configured, check_bind_address
+
+    check_bind_address(host, signed_in_only=auth_configured())
     _prepare_index()
     typer.echo(f"Interview Coach on http://{host}:{port}", err=True)
     try:

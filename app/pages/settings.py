@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy.engine import make_url
 
+from app import auth
 from app.storage import preferences
 from app.ui import resources
 from app.ui.content_import import custom_files, import_file
@@ -130,8 +131,9 @@ def page() -> None:
             _engine_section()
         with right:
             _data_section()
-        st.divider()
-        _content_section()
+        if not auth.auth_configured():  # team mode: shared content is the operator's to manage
+            st.divider()
+            _content_section()
 
 
 page()

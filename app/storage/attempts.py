@@ -1,4 +1,8 @@
-"""Attempts and self-ratings: save before evaluating, then record feedback or the error."""
+"""Attempts and self-ratings: save before evaluating, then record feedback or the error.
+
+Every function takes ``db``, a database handle scoped to one user (``app.storage.ownership``):
+reads return only that user's rows, and an id of someone else's row behaves as missing.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,17 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from app.storage.db import write_errors
-from app.storage.models import Attempt, SelfRating, utcnow
+from app.storage.models import Attempt, AttemptStatus, SelfRating, utcnow
 from app.storage.spaced import ReviewState, due_queue, replay
 from evaluators.schemas import Feedback
 
 
-def _session(engine: Engine) -> Session:
-    return Session(engine, expire_on_commit=False)
+def _session(db: Engine) -> Session:
+    return Session(db, expire_on_commit=False)
 
 
 def create_pending(
-    engine: Engine,
+    db: Engine,
     *,
     question_text: str,
     answer_text: str,
@@ -43,7 +47,7 @@ def create_pending(
         parent_attempt_id=parent_attempt_id,
         duration_s=duration_s,
     )
-    with write_errors("your answer"), _session(engine) as session:
+    with write_errors("your answer"), _session(db) as session:
         session.add(attempt)
         session.commit()
     return attempt
@@ -62,34 +66,34 @@ def _update(db: Engine, attempt_id: int, /, **values) -> Attempt:
     return attempt
 
 
-def complete(engine: Engine, attempt_id: int, feedback: Feedback, **context) -> Attempt:
+def complete(db: Engine, attempt_id: int, feedback: Feedback, **context) -> Attempt:
     """Attach feedback (and any context resolved during evaluation, e.g. ``kind``/``topic``)."""
     return _update(
-        engine,
+        db,
         attempt_id,
         feedback_json=feedback.model_dump_json(),
         overall=feedback.overall,
         engine=feedback.engine,
-        status="done",
+        status=AttemptStatus.DONE,
         error=None,
         **context,
     )
 
 
-def fail(engine: Engine, attempt_id: int, error: str) -> Attempt:
+def fail(db: Engine, attempt_id: int, error: str) -> Attempt:
     """Keep the answer, record why evaluation failed (the user can retry later)."""
-    return _update(engine, attempt_id, status="failed", error=error)
+    return _update(db, attempt_id, status=AttemptStatus.FAILED, error=error)
 
 
-def get(engine: Engine, attempt_id: int) -> Attempt | None:
-    with _session(engine) as session:
+def get(db: Engine, attempt_id: int) -> Attempt | None:
+    with _session(db) as session:
         return session.get(Attempt, attempt_id)
 
 
 def list_attempts(
-    engine: Engine,
+    db: Engine,
     *,
-    status: str | None = None,
+    status: AttemptStatus | None = None,
     question_id: str | None = None,
     question_text: str | None = None,
     session_id: int | None = None,
@@ -104,7 +108,7 @@ def list_attempts(
         query = query.where(Attempt.question_text == question_text)
     if session_id is not None:
         query = query.where(Attempt.session_id == session_id)
-    with _session(engine) as session:
+    with _session(db) as session:
         return list(session.exec(query).all())
 
 
@@ -115,9 +119,15 @@ def feedback_of(attempt: Attempt) -> Feedback | None:
     return Feedback.model_validate_json(attempt.feedback_json)
 
 
-def save_self_ratings(engine: Engine, attempt_id: int, scores: Mapping[str, int]) -> None:
-    """Replace the self-ratings of one attempt."""
-    with write_errors("your self-ratings"), _session(engine) as session:
+def save_self_ratings(db: Engine, attempt_id: int, scores: Mapping[str, int]) -> None:
+    """Replace the self-ratings of one of the user's attempts.
+
+    Raises:
+        KeyError: the attempt does not exist for this user.
+    """
+    with write_errors("your self-ratings"), _session(db) as session:
+        if session.get(Attempt, attempt_id) is None:
+            raise KeyError(f"attempt {attempt_id} does not exist")
         existing = session.exec(select(SelfRating).where(SelfRating.attempt_id == attempt_id))
         for rating in existing.all():
             session.delete(rating)
@@ -127,17 +137,17 @@ def save_self_ratings(engine: Engine, attempt_id: int, scores: Mapping[str, int]
         session.commit()
 
 
-def self_ratings(engine: Engine, attempt_id: int | None = None) -> list[SelfRating]:
+def self_ratings(db: Engine, attempt_id: int | None = None) -> list[SelfRating]:
     query = select(SelfRating).order_by(col(SelfRating.attempt_id), col(SelfRating.id))
     if attempt_id is not None:
         query = query.where(SelfRating.attempt_id == attempt_id)
-    with _session(engine) as session:
+    with _session(db) as session:
         return list(session.exec(query).all())
 
 
-def review_states(engine: Engine) -> dict[str, ReviewState]:
+def review_states(db: Engine) -> dict[str, ReviewState]:
     """Spaced-repetition state of every bank question answered at least once."""
-    graded = list_attempts(engine, status="done")
+    graded = list_attempts(db, status=AttemptStatus.DONE)
     history = [
         (a.question_id, a.updated_at, a.overall)
         for a in graded
@@ -146,5 +156,5 @@ def review_states(engine: Engine) -> dict[str, ReviewState]:
     return replay(history)
 
 
-def due_for_review(engine: Engine, now: datetime | None = None) -> list[ReviewState]:
-    return due_queue(review_states(engine).values(), now or utcnow())
+def due_for_review(db: Engine, now: datetime | None = None) -> list[ReviewState]:
+    return due_queue(review_states(db).values(), now or utcnow())

@@ -3,6 +3,10 @@
 SQLite runs in WAL mode with a busy timeout, and every transaction starts with ``BEGIN
 IMMEDIATE``: concurrent writers (two browser tabs, the CLI) then queue for the write lock
 instead of failing with "database is locked" when a read transaction tries to upgrade.
+
+PostgreSQL (team mode) goes through psycopg 3: a plain ``postgresql://`` URL is given that
+driver, and pooled connections are checked before use so a restarted server is not an error.
+The engine returned is scoped to one user (``app.storage.ownership``).
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app.storage.migrations import migrate
+from app.storage.models import LOCAL_USER
+from app.storage.ownership import for_user
 from core.errors import StorageError
 
 BUSY_TIMEOUT_MS = 30_000
@@ -60,21 +66,34 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _with_driver(url: str) -> URL:
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default would be psycopg2
+        return parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; for SQLite files the directory is created and checked first."""
     sqlite_file = _sqlite_file(url)
     if sqlite_file is not None:
         _ensure_writable_dir(sqlite_file.parent)
-    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    parsed = _with_driver(url)
+    if parsed.get_backend_name() != "sqlite":
+        # timestamps are stored as UTC without a zone: make the server's session zone agree
+        is_postgres = parsed.get_backend_name() == "postgresql"
+        options = {"options": "-c timezone=UTC"} if is_postgres else {}
+        return create_engine(parsed, pool_pre_ping=True, connect_args=options)
     connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
-    engine = create_engine(url, connect_args=connect_args if is_sqlite else {})
-    if is_sqlite:
-        _tune_sqlite(engine)
+    engine = create_engine(parsed, connect_args=connect_args)
+    _tune_sqlite(engine)
     return engine
 
 
-def open_database(url: str) -> Engine:
-    """A ready-to-use engine: directory checked, schema migrated to the current version.
+def open_database(url: str, user_id: str = LOCAL_USER) -> Engine:
+    """A ready-to-use engine for ``user_id``: directory checked, schema migrated.
+
+    ``for_user`` gives the same database to another user without reconnecting.
 
     Raises:
         StorageError: the directory or database cannot be created, opened or upgraded.
@@ -85,8 +104,9 @@ def open_database(url: str) -> Engine:
     except SQLAlchemyError as exc:
         engine.dispose()
         where = _sqlite_file(url) or make_url(url).render_as_string(hide_password=True)
-        raise StorageError(f"Cannot open the database at {where}: {exc.orig or exc}") from None
-    return engine
+        cause = getattr(exc, "orig", None) or exc
+        raise StorageError(f"Cannot open the database at {where}: {cause}") from None
+    return for_user(engine, user_id)
 
 
 @contextmanager

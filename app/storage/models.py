@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Literal
+from enum import StrEnum
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from rubrics.models import MAX_LEVEL
 
-AttemptStatus = Literal["pending", "done", "failed"]
+LOCAL_USER = "local"
+"""The owner of every row in the single-user mode (and of rows from databases made before
+team mode existed)."""
+
+USER_ID_MAX_LENGTH = 255
+"""Issuer and subject of an OpenID Connect identity fit well within this."""
+
+
+class AttemptStatus(StrEnum):
+    """Where an attempt stands; stored as its value (``"pending"``, ``"done"``, ``"failed"``)."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
 
 
 def utcnow() -> datetime:
@@ -18,7 +32,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class Attempt(SQLModel, table=True):
+class UserOwned(SQLModel):
+    """A row that belongs to one user; ``app.storage.ownership`` filters every query by it."""
+
+    user_id: str = Field(default=LOCAL_USER, index=True, max_length=USER_ID_MAX_LENGTH)
+
+
+class Attempt(UserOwned, table=True):
     """One answer to one question, saved before evaluation so nothing typed is ever lost."""
 
     __tablename__ = "attempts"
@@ -34,15 +54,24 @@ class Attempt(SQLModel, table=True):
     audio_path: str | None = None
     feedback_json: str | None = None
     overall: float | None = None
-    engine: str | None = None
-    status: str = Field(default="pending", index=True)
+    engine: str | None = None  # the grader that produced the feedback ("offline" or "llm")
+    status: AttemptStatus = Field(
+        default=AttemptStatus.PENDING,
+        index=True,
+        sa_type=sa.Enum(
+            AttemptStatus,
+            native_enum=False,
+            length=16,
+            values_callable=lambda statuses: [s.value for s in statuses],
+        ),
+    )
     error: str | None = None
     session_id: int | None = Field(default=None, foreign_key="mock_sessions.id", index=True)
     parent_attempt_id: int | None = Field(default=None, foreign_key="attempts.id")
     duration_s: float | None = None
 
 
-class SelfRating(SQLModel, table=True):
+class SelfRating(UserOwned, table=True):
     """The candidate's own score for one criterion of one attempt (for calibration)."""
 
     __tablename__ = "self_ratings"
@@ -54,7 +83,7 @@ class SelfRating(SQLModel, table=True):
     score: int = Field(ge=0, le=MAX_LEVEL)
 
 
-class Story(SQLModel, table=True):
+class Story(UserOwned, table=True):
     """A behavioral story in STAR form, tagged with the competencies it demonstrates."""
 
     __tablename__ = "stories"
@@ -75,7 +104,7 @@ class Story(SQLModel, table=True):
         return json.loads(self.competencies_json or "[]")
 
 
-class MockSession(SQLModel, table=True):
+class MockSession(UserOwned, table=True):
     """A timed mock interview: the planned questions and when it started and ended."""
 
     __tablename__ = "mock_sessions"
@@ -91,7 +120,7 @@ class MockSession(SQLModel, table=True):
         return json.loads(self.plan_json or "[]")
 
 
-class PracticePlanRecord(SQLModel, table=True):
+class PracticePlanRecord(UserOwned, table=True):
     """A practice plan built for a job description (``knowledge.plan.PracticePlan`` as JSON)."""
 
     __tablename__ = "practice_plans"
@@ -109,8 +138,31 @@ class Preference(SQLModel, table=True):
 
     __tablename__ = "preferences"
 
+    user_id: str = Field(default=LOCAL_USER, primary_key=True, max_length=USER_ID_MAX_LENGTH)
     key: str = Field(primary_key=True)
     value: str
+
+
+class LlmCall(SQLModel, table=True):
+    """One LLM evaluation started by a user: the per-user rate limit counts these rows."""
+
+    __tablename__ = "llm_calls"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(default=LOCAL_USER, index=True, max_length=USER_ID_MAX_LENGTH)
+    started_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+OWNED_TABLES: tuple[type[SQLModel], ...] = (
+    Attempt,
+    SelfRating,
+    Story,
+    MockSession,
+    Preference,
+    LlmCall,
+    PracticePlanRecord,
+)
+"""Every table whose rows belong to a user (each has a ``user_id`` column)."""
 
 
 class SchemaVersion(SQLModel, table=True):

@@ -13,17 +13,17 @@ from app.storage.models import Attempt, PracticePlanRecord
 from knowledge.plan import PracticePlan
 
 
-def save_plan(engine: Engine, plan: PracticePlan) -> PracticePlanRecord:
+def save_plan(db: Engine, plan: PracticePlan) -> PracticePlanRecord:
     record = PracticePlanRecord(role=plan.role, plan_json=plan.model_dump_json())
-    with write_errors("the practice plan"), Session(engine, expire_on_commit=False) as session:
+    with write_errors("the practice plan"), Session(db, expire_on_commit=False) as session:
         session.add(record)
         session.commit()
     return record
 
 
-def queue_plan(engine: Engine, plan_id: int) -> None:
+def queue_plan(db: Engine, plan_id: int) -> None:
     """Put a plan's questions into the review queue (until they have been practised)."""
-    with write_errors("the practice plan"), Session(engine) as session:
+    with write_errors("the practice plan"), Session(db) as session:
         record = session.get(PracticePlanRecord, plan_id)
         if record is not None:
             record.queued = True
@@ -31,9 +31,9 @@ def queue_plan(engine: Engine, plan_id: int) -> None:
             session.commit()
 
 
-def latest_plan(engine: Engine) -> tuple[PracticePlanRecord, PracticePlan] | None:
+def latest_plan(db: Engine) -> tuple[PracticePlanRecord, PracticePlan] | None:
     """The most recent plan with its stored record, or None before the first plan."""
-    with Session(engine) as session:
+    with Session(db) as session:
         stmt = select(PracticePlanRecord).order_by(col(PracticePlanRecord.created_at).desc())
         record = session.exec(stmt).first()
     if record is None:

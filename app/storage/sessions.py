@@ -13,19 +13,19 @@ from app.storage.models import MockSession, utcnow
 
 
 def start_session(
-    engine: Engine, question_ids: Sequence[str], minutes_per_question: float
+    db: Engine, question_ids: Sequence[str], minutes_per_question: float
 ) -> MockSession:
     mock = MockSession(
         plan_json=json.dumps(list(question_ids)), minutes_per_question=minutes_per_question
     )
-    with write_errors("the mock interview"), Session(engine, expire_on_commit=False) as session:
+    with write_errors("the mock interview"), Session(db, expire_on_commit=False) as session:
         session.add(mock)
         session.commit()
     return mock
 
 
-def finish_session(engine: Engine, session_id: int) -> MockSession | None:
-    with write_errors("the mock interview"), Session(engine, expire_on_commit=False) as session:
+def finish_session(db: Engine, session_id: int) -> MockSession | None:
+    with write_errors("the mock interview"), Session(db, expire_on_commit=False) as session:
         mock = session.get(MockSession, session_id)
         if mock is not None and mock.finished_at is None:
             mock.finished_at = utcnow()
@@ -34,12 +34,12 @@ def finish_session(engine: Engine, session_id: int) -> MockSession | None:
         return mock
 
 
-def get_session(engine: Engine, session_id: int) -> MockSession | None:
-    with Session(engine, expire_on_commit=False) as session:
+def get_session(db: Engine, session_id: int) -> MockSession | None:
+    with Session(db, expire_on_commit=False) as session:
         return session.get(MockSession, session_id)
 
 
-def list_sessions(engine: Engine) -> list[MockSession]:
+def list_sessions(db: Engine) -> list[MockSession]:
     query = select(MockSession).order_by(col(MockSession.created_at).desc())
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(db, expire_on_commit=False) as session:
         return list(session.exec(query).all())

@@ -15,7 +15,7 @@ STORY_FIELDS = ("title", "situation", "task", "action", "result", "reflection")
 
 
 def save_story(
-    engine: Engine,
+    db: Engine,
     *,
     competencies: Sequence[str] = (),
     story_id: int | None = None,
@@ -25,7 +25,7 @@ def save_story(
     unknown = set(fields) - set(STORY_FIELDS)
     if unknown:
         raise TypeError(f"unknown story fields: {', '.join(sorted(unknown))}")
-    with write_errors("your story"), Session(engine, expire_on_commit=False) as session:
+    with write_errors("your story"), Session(db, expire_on_commit=False) as session:
         story = session.get(Story, story_id) if story_id is not None else None
         if story is None:
             story = Story(title=fields.get("title", ""))
@@ -38,18 +38,18 @@ def save_story(
     return story
 
 
-def list_stories(engine: Engine) -> list[Story]:
-    with Session(engine, expire_on_commit=False) as session:
+def list_stories(db: Engine) -> list[Story]:
+    with Session(db, expire_on_commit=False) as session:
         return list(session.exec(select(Story).order_by(col(Story.title), col(Story.id))).all())
 
 
-def get_story(engine: Engine, story_id: int) -> Story | None:
-    with Session(engine, expire_on_commit=False) as session:
+def get_story(db: Engine, story_id: int) -> Story | None:
+    with Session(db, expire_on_commit=False) as session:
         return session.get(Story, story_id)
 
 
-def delete_story(engine: Engine, story_id: int) -> None:
-    with write_errors("the story change"), Session(engine) as session:
+def delete_story(db: Engine, story_id: int) -> None:
+    with write_errors("the story change"), Session(db) as session:
         story = session.get(Story, story_id)
         if story is not None:
             session.delete(story)

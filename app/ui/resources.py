@@ -1,7 +1,10 @@
 """What the pages ask for: database, settings with the user's choices, knowledge, engine.
 
 The objects themselves are built and kept by ``app.services`` (shared with the CLI); this
-module only adds what is Streamlit's own: the API key may come from ``st.secrets``.
+module adds what is Streamlit's own: the API key may come from ``st.secrets``, and it is the one
+place that knows who is using the app. ``database()`` is scoped to the signed-in user (the local
+user without sign-in), so every page reads and writes only that user's rows, and in team mode
+the engine counts LLM evaluations against the user's budget.
 """
 
 from __future__ import annotations
@@ -9,15 +12,39 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine as Database
 
-from app import services
+from app import auth, services
 from app.settings import Settings, get_settings
+from app.storage.models import LOCAL_USER
+from app.storage.ownership import for_user
+from app.ui.rate_limit import RateLimitedEngine
 from evaluators.engine import Engine
+from evaluators.errors import InputError
 from knowledge.base import KnowledgeBase
+
+TEAM_FIXED_PREFERENCES = frozenset({"openai_base_url", "llm_model"})
+"""Ignored in team mode: a user-chosen endpoint would receive the server's API key."""
+
+
+def current_user_id() -> str:
+    """The signed-in user in team mode, else the fixed local user.
+
+    Raises:
+        InputError: team mode and nobody is signed in (the app shows the sign-in screen first).
+    """
+    if not auth.auth_configured():
+        return LOCAL_USER
+    if not st.user.is_logged_in:
+        raise InputError("Sign in to use Interview Coach.")
+    return auth.user_id_of(st.user.to_dict())
 
 
 def database() -> Database:
-    """The migrated database for the configured URL (raises ``StorageError`` when unusable)."""
-    return services.database()
+    """The migrated database for the configured URL, seen as the current user.
+
+    Raises:
+        StorageError: the database is unusable.
+    """
+    return for_user(services.database(), current_user_id())
 
 
 def _secret_key() -> str | None:
@@ -30,7 +57,9 @@ def _secret_key() -> str | None:
 
 def settings() -> Settings:
     """Environment settings overlaid with the choices saved on the Settings page."""
-    return services.settings_with_choices(database(), _secret_key())
+    # in team mode the operator's endpoint and key stay: users choose only the engine
+    ignored = TEAM_FIXED_PREFERENCES if auth.auth_configured() else frozenset()
+    return services.settings_with_choices(database(), _secret_key(), ignored)
 
 
 def knowledge() -> KnowledgeBase:
@@ -44,4 +73,8 @@ def reload_knowledge() -> None:
 
 def evaluation_engine(s: Settings | None = None) -> Engine:
     """The engine the user chose (``auto``: the LLM when configured, else offline)."""
-    return services.evaluation_engine(s or settings())
+    s = s or settings()
+    engine = services.evaluation_engine(s)
+    if auth.auth_configured() and engine.name == "llm":
+        return RateLimitedEngine(engine, database(), s.llm_rate_per_user, s.llm_rate_window)
+    return engine
