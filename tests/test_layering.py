@@ -98,8 +98,10 @@ def test_the_checker_sees_a_slip(tmp_path: Path, name: str, source: str, expecte
     assert upward_imports(probe, name) == [expected]
 
 
-UI = ("app.ui", "app.pages", "app.streamlit_app")
-"""Only the Streamlit front end imports Streamlit; services, CLI and evaluators stay testable."""
+UI = ("app.ui", "app.pages", "app.streamlit_app", "app.auth")
+"""Only the Streamlit front end imports Streamlit; services, CLI and evaluators stay testable.
+``app.auth`` reads sign-in settings through ``st.secrets`` so ``coach run`` finds the very
+``[auth]`` section Streamlit will use (same files, same precedence)."""
 BACK_END = [p for p in _modules() if not any(_within(_module_name(p), ui) for ui in UI)]
 
 
