@@ -7,6 +7,8 @@ in ``app.engines``. The API key is read from the environment or ``st.secrets`` o
 from __future__ import annotations
 
 import hashlib
+import logging
+import threading
 
 import streamlit as st
 from pydantic import SecretStr
@@ -16,7 +18,10 @@ from app import services
 from app.settings import Settings, get_settings
 from app.storage import open_database, preferences
 from evaluators.engine import Engine
+from evaluators.errors import CoachError
 from knowledge.base import KnowledgeBase
+
+log = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
@@ -49,6 +54,32 @@ def settings() -> Settings:
 
 def knowledge() -> KnowledgeBase:
     return services.knowledge_base(get_settings())
+
+
+def _prepare(kb: KnowledgeBase) -> None:
+    """Build or refresh the index and load the embedding model, so the first answer is quick."""
+    from knowledge.embeddings import get_model
+
+    try:
+        kb.index  # noqa: B018  (built or refreshed on first access)
+        get_model()
+    except CoachError as err:  # the page that needs them shows the error when it gets there
+        log.warning("background warm-up failed: %s", err)
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_up(data_dir: str) -> threading.Thread:
+    thread = threading.Thread(target=_prepare, args=(knowledge(),), name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def warm_up() -> None:
+    """Prepare the slow resources in a background thread, once per server, when ``coach run``
+    asked for it: the first page renders at once instead of after a minute of index building."""
+    s = get_settings()
+    if s.warm_start:
+        _warm_up(str(s.data_dir))
 
 
 def reload_knowledge() -> None:
