@@ -35,8 +35,10 @@ def _open_lines(path: Path) -> TextIO:
 
 
 def _has_content(path: Path) -> bool:
-    with _open_lines(path) as lines:
-        return any(line.strip() for line in lines)
+    from evaluators.batch import bounded_lines
+
+    with _open_lines(path) as stream:
+        return any(line.strip() for line in bounded_lines(stream))
 
 
 def grade(
@@ -52,14 +54,15 @@ def grade(
 ) -> None:
     """Grade answers from a JSONL file; writes one Feedback JSON per line. Exit 2 if any failed."""
     from app.services import knowledge_base
-    from evaluators.batch import grade_stream
+    from evaluators.batch import bounded_lines, grade_stream
 
     if not input.is_file():
         raise InputError(f"Input file not found: {input}")
     if not _has_content(input):
         raise InputError(f"{input} has no answers to grade (it is empty or only blank lines).")
     chosen = _engine(engine)
-    with _open_lines(input) as lines:
+    with _open_lines(input) as stream:
+        lines = bounded_lines(stream)
         if output == "-":
             failed = grade_stream(lines, sys.stdout, chosen, knowledge_base(), sys.stderr.isatty())
         else:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from app.ui import resources
 from app.ui.errors import coach_errors
+from evaluators.item import MAX_ANSWER_CHARS
 from evaluators.schemas import Delivery
 
 TYPE = ":material/keyboard: Type"
@@ -79,6 +80,11 @@ def answer_input(prefix: str, *, height: int = 220) -> Answer:
     )
     words = len((text or "").split())
     st.caption(f"{words} words" + (" · transcribed from audio" if spoken else ""))
+    if len(text or "") > MAX_ANSWER_CHARS:
+        st.caption(
+            f":red[{len(text):,} characters, over the {MAX_ANSWER_CHARS:,}-character limit: "
+            "shorten it before asking for feedback.]"
+        )
     return Answer(
         text=text or "",
         delivery=st.session_state.get(f"{prefix}.delivery"),

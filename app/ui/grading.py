@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 from app.storage import Attempt, attempts
 from evaluators.engine import Engine
 from evaluators.errors import CoachError, InputError
-from evaluators.item import GradeItem
+from evaluators.item import GradeItem, check_answer_length
 from evaluators.schemas import Delivery, Feedback
 from knowledge.base import KnowledgeBase
 from knowledge.context import QuestionContext
@@ -83,10 +83,11 @@ def save_pending(db: Database, ref: QuestionRef, sub: Submission) -> Attempt:
     """Persist the answer before any evaluation, so nothing typed is ever lost.
 
     Raises:
-        InputError: the answer is empty (nothing is saved).
+        InputError: the answer is empty or too long (nothing is saved; the page keeps the text).
     """
     if not sub.answer.strip():
         raise InputError("Write or record an answer first.")
+    check_answer_length(sub.answer)
     return attempts.create_pending(
         db,
         question_text=ref.text,
