@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from app.storage.db import write_errors
 from app.storage.models import Attempt, SelfRating, utcnow
 from app.storage.spaced import ReviewState, due_queue, replay
-from evaluators.schemas import Feedback
+from evaluators.schemas import Delivery, Feedback
 
 
 def _session(engine: Engine) -> Session:
@@ -30,9 +30,14 @@ def create_pending(
     session_id: int | None = None,
     parent_attempt_id: int | None = None,
     duration_s: float | None = None,
+    reference_answer: str | None = None,
+    delivery: Delivery | None = None,
 ) -> Attempt:
-    """Persist the answer with status ``pending`` (call before the evaluation starts)."""
+    """Persist the answer with status ``pending`` (call before the evaluation starts), with
+    everything a later re-evaluation needs (reference answer, delivery metrics)."""
     attempt = Attempt(
+        reference_answer=reference_answer,
+        delivery_json=delivery.model_dump_json() if delivery is not None else None,
         question_text=question_text,
         answer_text=answer_text,
         question_id=question_id,
@@ -113,6 +118,13 @@ def feedback_of(attempt: Attempt) -> Feedback | None:
     if not attempt.feedback_json:
         return None
     return Feedback.model_validate_json(attempt.feedback_json)
+
+
+def delivery_of(attempt: Attempt) -> Delivery | None:
+    """The delivery metrics stored with a spoken answer."""
+    if not attempt.delivery_json:
+        return None
+    return Delivery.model_validate_json(attempt.delivery_json)
 
 
 def save_self_ratings(engine: Engine, attempt_id: int, scores: Mapping[str, int]) -> None:

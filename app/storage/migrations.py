@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, Table, inspect, select, text
 from sqlmodel import SQLModel
 
 from app.storage import models
@@ -30,7 +30,27 @@ def _v2_preferences(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=[models.Preference.__table__])
 
 
-STEPS: list[Callable[[Connection], None]] = [_v1_initial_tables, _v2_preferences]
+def _add_missing_columns(conn: Connection, table: Table, names: list[str]) -> None:
+    """``ALTER TABLE ... ADD COLUMN`` for each of ``names`` the table lacks (a database created
+    at this version already has them: version 1 creates tables from the current models)."""
+    table.create(conn, checkfirst=True)
+    present = {column["name"] for column in inspect(conn).get_columns(table.name)}
+    for name in names:
+        if name not in present:
+            column = table.columns[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
+
+
+def _v3_attempt_reevaluation(conn: Connection) -> None:
+    _add_missing_columns(conn, models.Attempt.__table__, ["reference_answer", "delivery_json"])
+
+
+STEPS: list[Callable[[Connection], None]] = [
+    _v1_initial_tables,
+    _v2_preferences,
+    _v3_attempt_reevaluation,
+]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -38,6 +38,10 @@ class Attempt(SQLModel, table=True):
     session_id: int | None = Field(default=None, foreign_key="mock_sessions.id", index=True)
     parent_attempt_id: int | None = Field(default=None, foreign_key="attempts.id")
     duration_s: float | None = None
+    reference_answer: str | None = None
+    """The reference answer given with the user's own question (re-evaluation needs it)."""
+    delivery_json: str | None = None
+    """Delivery metrics of a spoken answer, so "Evaluate again" grades it as first submitted."""
 
 
 class SelfRating(SQLModel, table=True):

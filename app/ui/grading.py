@@ -48,6 +48,7 @@ class QuestionRef:
             question_id=attempt.question_id,
             topic=attempt.topic,
             kind=attempt.kind,
+            reference_answer=attempt.reference_answer,
         )
 
     def context(self, kb: KnowledgeBase) -> QuestionContext:
@@ -99,6 +100,8 @@ def save_pending(db: Database, ref: QuestionRef, sub: Submission) -> Attempt:
         session_id=sub.session_id,
         parent_attempt_id=sub.parent_attempt_id,
         duration_s=sub.duration_s,
+        reference_answer=ref.reference_answer,
+        delivery=sub.delivery,
     )
 
 
@@ -110,7 +113,12 @@ def evaluate_saved(
     ref: QuestionRef,
     delivery: Delivery | None = None,
 ) -> tuple[Attempt, Feedback]:
-    """Evaluate a saved attempt and store the feedback, or the error (then re-raise it)."""
+    """Evaluate a saved attempt and store the feedback, or the error (then re-raise it).
+
+    ``delivery`` defaults to the metrics stored with the attempt, so evaluating it again grades
+    a spoken answer exactly as it was first submitted.
+    """
+    delivery = delivery if delivery is not None else attempts.delivery_of(attempt)
     try:
         context = ref.context(kb)
         [feedback] = engine.evaluate_many([GradeItem(context, attempt.answer_text, delivery)])

@@ -15,11 +15,12 @@ from app.storage import Story, attempts, open_database
 from app.ui.content_import import import_file
 from app.ui.coverage import coverage_grid, gaps, story_text
 from app.ui.export import history_markdown
-from app.ui.grading import QuestionRef, Submission, grade_and_save
+from app.ui.grading import QuestionRef, Submission, evaluate_saved, grade_and_save
 from app.ui.markdown import escape_md, find_spans, highlight
 from app.ui.mock_plan import plan_questions
 from app.ui.progress_data import streak
 from evaluators.errors import EngineUnavailable, InputError
+from evaluators.schemas import Delivery, Feedback
 from knowledge.models import Question
 from tests.app.helpers import FIXTURES
 
@@ -142,6 +143,45 @@ def test_the_answer_is_saved_before_evaluation_and_kept_when_it_fails(data_dir: 
     with pytest.raises(InputError):
         grade_and_save(db, _Down(), kb, ref, Submission("   "))
     assert len(attempts.list_attempts(db)) == 1, "an empty answer is not saved"
+
+
+class _Recorder:
+    """An engine that remembers what it was asked to grade and gives a minimal feedback."""
+
+    name = "offline"
+
+    def __init__(self) -> None:
+        self.items: list = []
+
+    def evaluate_many(self, items, progress=None):
+        self.items.extend(items)
+        return [
+            Feedback(engine="offline", rubric_id=i.context.rubric.id, overall=50, criteria=[])
+            for i in items
+        ]
+
+
+def test_evaluate_again_grades_a_spoken_own_question_as_first_submitted(data_dir: Path) -> None:
+    from app.services import knowledge_base
+
+    db = open_database(get_settings().resolved_database_url)
+    kb = knowledge_base()
+    reference = "A stack is last in, first out: push adds on top and pop removes the top."
+    ref = QuestionRef(text="What is a stack?", kind="coding_approach", reference_answer=reference)
+    spoken = Delivery(words=30, duration_s=12.0, wpm=150.0, fillers={"um": 2})
+    with pytest.raises(EngineUnavailable):
+        grade_and_save(db, _Down(), kb, ref, Submission("Push and pop, LIFO.", delivery=spoken))
+    [failed] = attempts.list_attempts(db)
+    assert attempts.delivery_of(failed) == spoken
+
+    engine = _Recorder()
+    again = QuestionRef.from_attempt(attempts.get(db, failed.id))  # as the "Evaluate again" button
+    done, feedback = evaluate_saved(db, engine, kb, attempts.get(db, failed.id), again)
+    [item] = engine.items
+    assert item.delivery == spoken and feedback.delivery == spoken
+    assert item.context.reference_answer == reference
+    assert item.context.key_points_source == "reference"
+    assert done.status == "done"
 
 
 def test_markdown_export_lists_answers_scores_and_missing_points(data_dir: Path) -> None:
