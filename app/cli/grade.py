@@ -15,17 +15,20 @@ EngineChoice = Literal["offline", "llm", "auto"]
 
 
 def _engine(choice: str | None) -> Engine:
+    """The engine for ``choice``; the LLM stack (LangChain, OpenAI SDK) is imported only when
+    the LLM is actually used, which keeps offline grading a second or more faster to start."""
     from app.settings import get_settings
 
     settings = get_settings()
-    resolved = choice or settings.engine
-    if resolved == "offline":
+    if choice is not None:
+        settings = settings.model_copy(update={"engine": choice})
+    if settings.resolved_engine == "offline":
         from evaluators.offline import OfflineEvaluator
 
         return OfflineEvaluator()
     from app.engines import engine_from_settings
 
-    return engine_from_settings(settings, resolved)
+    return engine_from_settings(settings)
 
 
 def _open_lines(path: Path) -> TextIO:

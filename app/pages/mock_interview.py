@@ -92,6 +92,12 @@ def _current_ref(state: dict, plan: list[str]) -> QuestionRef:
     return ref
 
 
+def _slot(state: dict) -> str:
+    """The question being answered, e.g. ``2`` or ``2-follow-up``: it names the submit button
+    and the submission, so a click meant for one question can never record another."""
+    return f"{state['index']}" + ("-follow-up" if state["follow_up"] else "")
+
+
 def _answer(state: dict, plan: list[str], minutes: float) -> None:
     number = state["index"] + 1
     st.progress(number / len(plan), text=f"Question {number} of {len(plan)}")
@@ -100,13 +106,16 @@ def _answer(state: dict, plan: list[str], minutes: float) -> None:
     answer_timer(state["started"], minutes)
     answer = answer_input(P, height=200)
     buttons = st.container(horizontal=True)
-    submitted = buttons.button("Submit answer", type="primary", key=f"{P}.submit")
+    submit = buttons.empty()
+    slot = _slot(state)
+    submitted = submit.button("Submit answer", type="primary", key=f"{P}.submit.{slot}")
     if state["follow_up"]:
         buttons.button(
             "Skip the follow-up", key=f"{P}.skip", on_click=_advance, args=(state, None, None)
         )
     if not submitted:
         return
+    submit.button("Recording…", disabled=True, key=f"{P}.submitting")  # no second press
     sub = Submission(
         answer=answer.text,
         delivery=answer.delivery,
@@ -114,10 +123,13 @@ def _answer(state: dict, plan: list[str], minutes: float) -> None:
         duration_s=round(time.time() - state["started"], 1),
         session_id=state["session_id"],
         parent_attempt_id=state["parent"],
+        key=f"mock-{state['session_id']}-{slot}",
     )
-    with coach_errors(), st.spinner("Recording your answer…"):
+    with coach_errors(), st.status("Recording and evaluating your answer…") as status:
+        st.caption("The first answer takes longer while the models load; then it is quick.")
         db, kb = resources.database(), resources.knowledge()
         attempt, feedback = grade_and_save(db, resources.evaluation_engine(), kb, ref, sub)
+        status.update(label="Answer recorded", state="complete")
         next_follow_up = None if state["follow_up"] else (feedback.follow_up or None)
         _advance(state, next_follow_up, attempt.id)
         st.rerun()

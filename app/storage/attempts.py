@@ -32,10 +32,31 @@ def create_pending(
     duration_s: float | None = None,
     reference_answer: str | None = None,
     delivery: Delivery | None = None,
+    submission_key: str | None = None,
 ) -> Attempt:
     """Persist the answer with status ``pending`` (call before the evaluation starts), with
-    everything a later re-evaluation needs (reference answer, delivery metrics)."""
+    everything a later re-evaluation needs (reference answer, delivery metrics).
+
+    Idempotent per ``submission_key``: when an attempt with that key exists, it is returned
+    and nothing new is saved; only a failed one takes the new answer, to be evaluated again.
+    """
+    found = by_submission_key(engine, submission_key) if submission_key is not None else None
+    if found is not None and found.status == "failed":
+        delivery_json = delivery.model_dump_json() if delivery is not None else None
+        return _update(
+            engine,
+            found.id,
+            answer_text=answer_text,
+            audio_path=audio_path,
+            duration_s=duration_s,
+            delivery_json=delivery_json,
+            status="pending",
+            error=None,
+        )
+    if found is not None:
+        return found
     attempt = Attempt(
+        submission_key=submission_key,
         reference_answer=reference_answer,
         delivery_json=delivery.model_dump_json() if delivery is not None else None,
         question_text=question_text,
@@ -89,6 +110,11 @@ def fail(engine: Engine, attempt_id: int, error: str) -> Attempt:
 def get(engine: Engine, attempt_id: int) -> Attempt | None:
     with _session(engine) as session:
         return session.get(Attempt, attempt_id)
+
+
+def by_submission_key(engine: Engine, key: str) -> Attempt | None:
+    with _session(engine) as session:
+        return session.exec(select(Attempt).where(Attempt.submission_key == key)).first()
 
 
 def list_attempts(

@@ -40,16 +40,21 @@ def _add_missing_columns(conn: Connection, table: Table, names: list[str]) -> No
             column = table.columns[name]
             kind = column.type.compile(dialect=conn.dialect)
             conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
+    for index in table.indexes:
+        if any(column.name in names for column in index.columns):
+            index.create(conn, checkfirst=True)
 
 
-def _v3_attempt_reevaluation(conn: Connection) -> None:
-    _add_missing_columns(conn, models.Attempt.__table__, ["reference_answer", "delivery_json"])
+def _v3_attempt_resubmission(conn: Connection) -> None:
+    _add_missing_columns(
+        conn, models.Attempt.__table__, ["reference_answer", "delivery_json", "submission_key"]
+    )
 
 
 STEPS: list[Callable[[Connection], None]] = [
     _v1_initial_tables,
     _v2_preferences,
-    _v3_attempt_reevaluation,
+    _v3_attempt_resubmission,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -42,6 +42,9 @@ class Attempt(SQLModel, table=True):
     """The reference answer given with the user's own question (re-evaluation needs it)."""
     delivery_json: str | None = None
     """Delivery metrics of a spoken answer, so "Evaluate again" grades it as first submitted."""
+    submission_key: str | None = Field(default=None, unique=True, index=True)
+    """Names one submission (e.g. question 2 of mock session 7): a second press of the submit
+    button, or a rerun while the first evaluation runs, finds this row instead of adding one."""
 
 
 class SelfRating(SQLModel, table=True):

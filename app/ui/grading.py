@@ -72,6 +72,8 @@ class Submission:
     duration_s: float | None = None
     session_id: int | None = None
     parent_attempt_id: int | None = None
+    key: str | None = None
+    """Idempotency key: submitting again under the same key records nothing new."""
 
 
 def _error_message(exc: Exception) -> str:
@@ -102,6 +104,7 @@ def save_pending(db: Database, ref: QuestionRef, sub: Submission) -> Attempt:
         duration_s=sub.duration_s,
         reference_answer=ref.reference_answer,
         delivery=sub.delivery,
+        submission_key=sub.key,
     )
 
 
@@ -137,9 +140,13 @@ def grade_and_save(
 ) -> tuple[Attempt, Feedback]:
     """Save the attempt as pending, evaluate it, then store the feedback or the error.
 
+    A submission whose ``key`` was already graded returns that attempt and its feedback.
+
     Raises:
         InputError: the answer is empty (nothing is saved).
         CoachError: evaluation failed; the attempt stays saved with status ``failed``.
     """
     pending = save_pending(db, ref, sub)
+    if pending.status == "done" and (feedback := attempts.feedback_of(pending)) is not None:
+        return pending, feedback
     return evaluate_saved(db, engine, kb, pending, ref, sub.delivery)

@@ -184,6 +184,23 @@ def test_evaluate_again_grades_a_spoken_own_question_as_first_submitted(data_dir
     assert done.status == "done"
 
 
+def test_a_submission_sent_twice_is_recorded_and_graded_once(data_dir: Path) -> None:
+    from app.services import knowledge_base
+
+    db = open_database(get_settings().resolved_database_url)
+    kb = knowledge_base()
+    ref = QuestionRef.from_bank(next(iter(kb.content.questions.values())))
+    with pytest.raises(EngineUnavailable):
+        grade_and_save(db, _Down(), kb, ref, Submission("First try.", key="mock-1-0"))
+    engine = _Recorder()
+    retried, _ = grade_and_save(db, engine, kb, ref, Submission("Second try.", key="mock-1-0"))
+    again, feedback = grade_and_save(db, engine, kb, ref, Submission("Second try.", key="mock-1-0"))
+    assert [a.id for a in attempts.list_attempts(db)] == [retried.id], "one row for one key"
+    assert (retried.status, retried.answer_text) == ("done", "Second try."), "failed: retried"
+    assert again.id == retried.id and feedback.overall == 50
+    assert len(engine.items) == 1, "a graded submission is not graded again"
+
+
 def test_markdown_export_lists_answers_scores_and_missing_points(data_dir: Path) -> None:
     from app.engines import engine_from_settings
     from app.services import knowledge_base

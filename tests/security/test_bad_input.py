@@ -111,9 +111,9 @@ LINES: list[tuple[bytes, str, str | None]] = [
     ),
     (_line(id="longest", question_id=BANK_Q, answer=LONGEST), "longest", None),
     (
-        _line(id="huge", question_id=BANK_Q, answer=HUGE),
-        "huge",
-        "The answer is 100,000 characters long; the limit is 20,000",
+        _line(id="too-long", question_id=BANK_Q, answer=HUGE[: 2 * MAX_ANSWER_CHARS]),
+        "too-long",
+        "The answer is 40,000 characters long; the limit is 20,000",
     ),
     (
         _line(id="giant", question_id=BANK_Q, answer=HUGE * 2),
