@@ -7,6 +7,7 @@ its own data directory so nothing touches the user's real data.
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,3 +90,11 @@ def shared_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     kb = KnowledgeBase(tmp_path_factory.mktemp("shared-kb"))
     kb.index  # noqa: B018  (build once for the session)
     return kb
+
+
+@pytest.fixture
+def indexed_data_dir(data_dir: Path, shared_kb: KnowledgeBase) -> Path:
+    """``data_dir`` holding a copy of the shared built index: for tests whose free-form
+    questions need retrieval, without building the index again (tens of seconds each)."""
+    shutil.copytree(shared_kb.data_dir / "chroma", data_dir / "chroma")
+    return data_dir

@@ -81,7 +81,7 @@ def test_retry_then_compare_two_attempts_side_by_side(app: AppTest) -> None:
 
 
 @pytest.mark.slow
-def test_follow_up_is_answerable_right_away(app: AppTest) -> None:
+def test_follow_up_is_answerable_right_away(app: AppTest, indexed_data_dir: Path) -> None:
     at = _answer_and_submit(app.run())
     follow_up = attempts.feedback_of(attempts.list_attempts(_db())[0]).follow_up
     at.button(key="practice.answer_follow_up").click().run()

@@ -321,7 +321,7 @@ def test_app_empty_answer_asks_for_one_and_saves_nothing(app: AppTest, text: str
 
 @pytest.mark.slow
 def test_app_huge_binary_html_answer_to_an_html_question_is_graded_and_shown_escaped(
-    app: AppTest,
+    app: AppTest, indexed_data_dir: Path
 ) -> None:
     at = app.run()
     at.segmented_control(key="practice.source").set_value(OWN).run()
