@@ -10,13 +10,14 @@ import streamlit as st
 from app.storage import attempts, sessions
 from app.ui import resources
 from app.ui.answer_input import answer_input, clear_answer
-from app.ui.errors import coach_errors
+from app.ui.errors import show_error
 from app.ui.export import history_markdown
 from app.ui.feedback_view import band, render_feedback
 from app.ui.grading import QuestionRef, Submission, grade_and_save
 from app.ui.mock_plan import DEFAULT_MIX, plan_questions
 from app.ui.question_picker import question_card
 from app.ui.timer import answer_timer
+from evaluators.errors import CoachError
 from knowledge.models import TOPICS
 
 P = "mock"
@@ -105,6 +106,8 @@ def _answer(state: dict, plan: list[str], minutes: float) -> None:
     question_card(ref, "follow-up" if state["follow_up"] else None)
     answer_timer(state["started"], minutes)
     answer = answer_input(P, height=200)
+    if (error := st.session_state.pop(f"{P}.error", None)) is not None:
+        show_error(error)
     buttons = st.container(horizontal=True)
     submit = buttons.empty()
     slot = _slot(state)
@@ -125,14 +128,18 @@ def _answer(state: dict, plan: list[str], minutes: float) -> None:
         parent_attempt_id=state["parent"],
         key=f"mock-{state['session_id']}-{slot}",
     )
-    with coach_errors(), st.status("Recording and evaluating your answer…") as status:
-        st.caption("The first answer takes longer while the models load; then it is quick.")
-        db, kb = resources.database(), resources.knowledge()
-        attempt, feedback = grade_and_save(db, resources.evaluation_engine(), kb, ref, sub)
-        status.update(label="Answer recorded", state="complete")
-        next_follow_up = None if state["follow_up"] else (feedback.follow_up or None)
-        _advance(state, next_follow_up, attempt.id)
+    try:
+        with st.status("Recording and evaluating your answer…") as status:
+            st.caption("The first answer takes longer while the models load; then it is quick.")
+            db, kb = resources.database(), resources.knowledge()
+            attempt, feedback = grade_and_save(db, resources.evaluation_engine(), kb, ref, sub)
+            status.update(label="Answer recorded", state="complete")
+    except CoachError as err:  # rerun to bring the submit button back; the error stays shown
+        st.session_state[f"{P}.error"] = err
         st.rerun()
+    next_follow_up = None if state["follow_up"] else (feedback.follow_up or None)
+    _advance(state, next_follow_up, attempt.id)
+    st.rerun()
 
 
 def _report(session_id: int) -> None:

@@ -271,6 +271,21 @@ def test_mock_interview_second_submit_of_a_question_records_it_once(app: AppTest
     assert "follow-up" in texts(at), "the interview moved on"
 
 
+def test_mock_interview_refused_answer_says_why_and_the_submit_button_comes_back(
+    app: AppTest,
+) -> None:
+    at = open_page(app, "mock_interview")
+    for key in ("coding", "system_design", "ml_concepts", "behavioral"):
+        at.number_input(key=f"mock.n.{key}").set_value(0)
+    at.number_input(key="mock.n.ml_concepts").set_value(1).run()
+    at.button(key="mock.start").click().run()
+    at = at.button(key="mock.submit.0").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Write or record an answer first."]
+    assert not at.button(key="mock.submit.0").disabled
+    assert attempts.list_attempts(_db()) == []
+
+
 def test_progress_shows_charts_queue_and_exports_after_practice(app: AppTest) -> None:
     at = _answer_and_submit(app.run())
     at = at.switch_page("pages/progress.py").run()
