@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 from app.storage import Attempt, attempts
 from evaluators.engine import Engine
 from evaluators.errors import CoachError, InputError
-from evaluators.item import GradeItem
+from evaluators.item import GradeItem, check_answer_length
 from evaluators.schemas import Delivery, Feedback
 from knowledge.base import KnowledgeBase
 from knowledge.context import QuestionContext, QuestionSpec
@@ -48,6 +48,7 @@ class QuestionRef:
             question_id=attempt.question_id,
             topic=attempt.topic,
             kind=attempt.kind,
+            reference_answer=attempt.reference_answer,
         )
 
     def spec(self) -> QuestionSpec:
@@ -74,6 +75,8 @@ class Submission:
     duration_s: float | None = None
     session_id: int | None = None
     parent_attempt_id: int | None = None
+    key: str | None = None
+    """Idempotency key: submitting again under the same key records nothing new."""
 
 
 def _error_message(exc: Exception) -> str:
@@ -86,10 +89,11 @@ def save_pending(db: Database, ref: QuestionRef, sub: Submission) -> Attempt:
     """Persist the answer before any evaluation, so nothing typed is ever lost.
 
     Raises:
-        InputError: the answer is empty (nothing is saved).
+        InputError: the answer is empty or too long (nothing is saved; the page keeps the text).
     """
     if not sub.answer.strip():
         raise InputError("Write or record an answer first.")
+    check_answer_length(sub.answer)
     return attempts.create_pending(
         db,
         question_text=ref.text,
@@ -101,6 +105,9 @@ def save_pending(db: Database, ref: QuestionRef, sub: Submission) -> Attempt:
         session_id=sub.session_id,
         parent_attempt_id=sub.parent_attempt_id,
         duration_s=sub.duration_s,
+        reference_answer=ref.reference_answer,
+        delivery=sub.delivery,
+        submission_key=sub.key,
     )
 
 
@@ -112,7 +119,12 @@ def evaluate_saved(
     ref: QuestionRef,
     delivery: Delivery | None = None,
 ) -> tuple[Attempt, Feedback]:
-    """Evaluate a saved attempt and store the feedback, or the error (then re-raise it)."""
+    """Evaluate a saved attempt and store the feedback, or the error (then re-raise it).
+
+    ``delivery`` defaults to the metrics stored with the attempt, so evaluating it again grades
+    a spoken answer exactly as it was first submitted.
+    """
+    delivery = delivery if delivery is not None else attempts.delivery_of(attempt)
     try:
         context = ref.context(kb)
         [feedback] = engine.evaluate_many([GradeItem(context, attempt.answer_text, delivery)])
@@ -131,9 +143,13 @@ def grade_and_save(
 ) -> tuple[Attempt, Feedback]:
     """Save the attempt as pending, evaluate it, then store the feedback or the error.
 
+    A submission whose ``key`` was already graded returns that attempt and its feedback.
+
     Raises:
         InputError: the answer is empty (nothing is saved).
         CoachError: evaluation failed; the attempt stays saved with status ``failed``.
     """
     pending = save_pending(db, ref, sub)
+    if pending.status == "done" and (feedback := attempts.feedback_of(pending)) is not None:
+        return pending, feedback
     return evaluate_saved(db, engine, kb, pending, ref, sub.delivery)

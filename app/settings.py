@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     database_url: str | None = None
     chroma_host: str | None = None
     chroma_port: int = 8000
+    warm_start: bool = False
+    """Build the index and load the embedding model in the background when the app starts
+    (``coach run`` sets it; AppTest runs and other embedders leave it off)."""
     openai_api_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "COACH_OPENAI_API_KEY")
     )

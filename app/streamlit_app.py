@@ -92,6 +92,7 @@ def main() -> None:
     except StorageError as err:
         show_error(err)
         st.stop()
+    resources.warm_up()
     page.run()
 
 

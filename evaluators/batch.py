@@ -23,11 +23,14 @@ from pydantic import (
 
 from evaluators.engine import Engine
 from evaluators.errors import CoachError
-from evaluators.item import GradeItem
+from evaluators.item import MAX_ANSWER_CHARS, GradeItem
 from knowledge.base import KnowledgeBase
 from knowledge.context import QuestionContext, QuestionSpec
 
 CHUNK_SIZE = 256
+MAX_LINE_CHARS = 5 * MAX_ANSWER_CHARS
+"""A line holds one answer plus its question, reference answer and key points; five answers'
+worth leaves room for all of them and bounds the memory one line can take."""
 NOT_UTF8 = "not valid UTF-8 text; save the file as UTF-8"
 _TEXT_FIELDS = ("id", "answer", "question_id", "question", "reference_answer", "key_points", "kind")
 
@@ -115,8 +118,25 @@ class _Resolver:
         return found
 
 
+def bounded_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """The lines of ``stream``, each cut to ``limit + 1`` characters: the rest of a longer line
+    is read and dropped, so one huge line cannot exhaust memory, and what is kept is still too
+    long for ``parse_line`` to accept."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith("\n"):
+            while (rest := stream.readline(limit)) and not rest.endswith("\n"):
+                pass
+        yield line
+
+
 def parse_line(text: str, number: int, resolver: _Resolver) -> _Parsed:
     """Validate one JSONL line and resolve its question; never raises for bad input."""
+    if len(text.rstrip("\r\n")) > MAX_LINE_CHARS:
+        message = (
+            f"line {number}: longer than {MAX_LINE_CHARS:,} characters; an answer may have at "
+            f"most {MAX_ANSWER_CHARS:,}"
+        )
+        return _Parsed(number, f"line {number}", error=message)
     if not _is_unicode(text):
         return _Parsed(number, f"line {number}", error=f"line {number}: {NOT_UTF8}")
     try:

@@ -7,6 +7,7 @@ its own data directory so nothing touches the user's real data.
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,3 +97,11 @@ def shared_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 def postgres() -> Iterator[PostgresCluster]:
     """A real PostgreSQL server for the session (team mode); each test makes its own database."""
     yield from run_cluster()
+
+
+@pytest.fixture
+def indexed_data_dir(data_dir: Path, shared_kb: KnowledgeBase) -> Path:
+    """``data_dir`` holding a copy of the shared built index: for tests whose free-form
+    questions need retrieval, without building the index again (tens of seconds each)."""
+    shutil.copytree(shared_kb.data_dir / "chroma", data_dir / "chroma")
+    return data_dir

@@ -17,16 +17,24 @@ EngineChoice = Literal["offline", "llm", "auto"]
 def _engine(choice: str | None) -> Engine:
     """``--engine`` if given, else the choice saved on the app's Settings page, else COACH_ENGINE.
 
-    Endpoint and model saved in the app apply too, so the CLI grades as the app does.
+    Endpoint and model saved in the app apply too, so the CLI grades as the app does. The LLM
+    stack (LangChain, OpenAI SDK) is imported only when the LLM is actually used, which keeps
+    offline grading a second or more faster to start.
     """
-    if choice == "offline":
+    settings = None
+    if choice != "offline":  # the saved choices are in the database: open it only when needed
+        from app.services import database, settings_with_choices
+
+        settings = settings_with_choices(database())
+        if choice is not None:
+            settings = settings.model_copy(update={"engine": choice})
+    if settings is None or settings.resolved_engine == "offline":
         from evaluators.offline import OfflineEvaluator
 
         return OfflineEvaluator()
     from app.engines import engine_from_settings
-    from app.services import database, settings_with_choices
 
-    return engine_from_settings(settings_with_choices(database()), choice)
+    return engine_from_settings(settings)
 
 
 def _open_lines(path: Path) -> TextIO:
@@ -36,8 +44,10 @@ def _open_lines(path: Path) -> TextIO:
 
 
 def _has_content(path: Path) -> bool:
-    with _open_lines(path) as lines:
-        return any(line.strip() for line in lines)
+    from evaluators.batch import bounded_lines
+
+    with _open_lines(path) as stream:
+        return any(line.strip() for line in bounded_lines(stream))
 
 
 def grade(
@@ -56,14 +66,15 @@ def grade(
 ) -> None:
     """Grade answers from a JSONL file; writes one Feedback JSON per line. Exit 2 if any failed."""
     from app.services import knowledge_base
-    from evaluators.batch import grade_stream
+    from evaluators.batch import bounded_lines, grade_stream
 
     if not input.is_file():
         raise InputError(f"Input file not found: {input}")
     if not _has_content(input):
         raise InputError(f"{input} has no answers to grade (it is empty or only blank lines).")
     chosen = _engine(engine)
-    with _open_lines(input) as lines:
+    with _open_lines(input) as stream:
+        lines = bounded_lines(stream)
         if output == "-":
             failed = grade_stream(lines, sys.stdout, chosen, knowledge_base(), sys.stderr.isatty())
         else:

@@ -1,13 +1,17 @@
 """``coach run``: start the Streamlit app on the loopback interface.
 
-The search index is built before Streamlit starts so the first answer is graded without a
-long pause; the Streamlit flags are passed explicitly because Streamlit reads
-``.streamlit/config.toml`` only from the current directory.
+The process *becomes* Streamlit (``os.execve``) rather than starting it as a child: a SIGTERM
+from systemd, Docker or a supervisor then reaches the server itself, which stops and frees the
+port, instead of killing a wrapper and leaving an orphan serving the port. Nothing heavy is
+done before the exec, so the app is healthy within seconds; the search index and the embedding
+model are prepared in the background by the app (``COACH_WARM_START``, see
+``app.ui.resources.warm_up``). The Streamlit flags are passed explicitly because Streamlit
+reads ``.streamlit/config.toml`` only from the current directory.
 """
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -42,13 +46,6 @@ def streamlit_command(port: int, host: str) -> list[str]:
     ]
 
 
-def _prepare_index() -> None:
-    from app.services import knowledge_base
-
-    typer.echo("Preparing the search index (first start only takes a minute)…", err=True)
-    knowledge_base().index  # noqa: B018  (built or refreshed on first access)
-
-
 def run(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
     host: Annotated[
@@ -62,10 +59,8 @@ def run(
     from app.auth import auth_configured, check_bind_address
 
     check_bind_address(host, signed_in_only=auth_configured())
-    _prepare_index()
     typer.echo(f"Interview Coach on http://{host}:{port}", err=True)
-    try:
-        completed = subprocess.run(streamlit_command(port, host), check=False)
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
-    raise typer.Exit(completed.returncode)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    command = streamlit_command(port, host)
+    os.execve(command[0], command, {**os.environ, "COACH_WARM_START": "1"})

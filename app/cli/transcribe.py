@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from evaluators.speech import Transcript, transcribe_file
+if TYPE_CHECKING:  # the speech stack (PyAV, CTranslate2) loads only when a file is transcribed
+    from evaluators.speech import Transcript
 
 
 def transcribe(
@@ -19,6 +20,8 @@ def transcribe(
     ] = False,
 ) -> None:
     """Transcribe a spoken answer offline and report pace, fillers and pauses."""
+    from evaluators.speech import transcribe_file
+
     transcript = transcribe_file(audio)
     typer.echo(transcript.model_dump_json(indent=2) if json_output else _summary(transcript))
 

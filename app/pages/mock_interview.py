@@ -11,13 +11,14 @@ from app.grading import QuestionRef, Submission, grade_and_save
 from app.storage import attempts, sessions
 from app.ui import resources
 from app.ui.answer_input import answer_input, clear_answer
-from app.ui.errors import coach_errors
+from app.ui.errors import show_error
 from app.ui.export import history_markdown
 from app.ui.feedback_view import band, render_feedback
 from app.ui.mock_plan import DEFAULT_MIX, plan_questions
 from app.ui.mock_state import MOCK, begin_mock
 from app.ui.question_picker import question_card
 from app.ui.timer import answer_timer
+from evaluators.errors import CoachError
 from knowledge.models import TOPICS
 
 P = MOCK
@@ -85,6 +86,12 @@ def _current_ref(state: dict, plan: list[str]) -> QuestionRef:
     return ref
 
 
+def _slot(state: dict) -> str:
+    """The question being answered, e.g. ``2`` or ``2-follow-up``: it names the submit button
+    and the submission, so a click meant for one question can never record another."""
+    return f"{state['index']}" + ("-follow-up" if state["follow_up"] else "")
+
+
 def _answer(state: dict, plan: list[str], minutes: float) -> None:
     number = state["index"] + 1
     st.progress(number / len(plan), text=f"Question {number} of {len(plan)}")
@@ -92,14 +99,19 @@ def _answer(state: dict, plan: list[str], minutes: float) -> None:
     question_card(ref, "follow-up" if state["follow_up"] else None)
     answer_timer(state["started"], minutes)
     answer = answer_input(P, height=200)
+    if (error := st.session_state.pop(f"{P}.error", None)) is not None:
+        show_error(error)
     buttons = st.container(horizontal=True)
-    submitted = buttons.button("Submit answer", type="primary", key=f"{P}.submit")
+    submit = buttons.empty()
+    slot = _slot(state)
+    submitted = submit.button("Submit answer", type="primary", key=f"{P}.submit.{slot}")
     if state["follow_up"]:
         buttons.button(
             "Skip the follow-up", key=f"{P}.skip", on_click=_advance, args=(state, None, None)
         )
     if not submitted:
         return
+    submit.button("Recording…", disabled=True, key=f"{P}.submitting")  # no second press
     sub = Submission(
         answer=answer.text,
         delivery=answer.delivery,
@@ -107,13 +119,20 @@ def _answer(state: dict, plan: list[str], minutes: float) -> None:
         duration_s=round(time.time() - state["started"], 1),
         session_id=state["session_id"],
         parent_attempt_id=state["parent"],
+        key=f"mock-{state['session_id']}-{slot}",
     )
-    with coach_errors(), st.spinner("Recording your answer…"):
-        db, kb = resources.database(), resources.knowledge()
-        attempt, feedback = grade_and_save(db, resources.evaluation_engine(), kb, ref, sub)
-        next_follow_up = None if state["follow_up"] else (feedback.follow_up or None)
-        _advance(state, next_follow_up, attempt.id)
+    try:
+        with st.status("Recording and evaluating your answer…") as status:
+            st.caption("The first answer takes longer while the models load; then it is quick.")
+            db, kb = resources.database(), resources.knowledge()
+            attempt, feedback = grade_and_save(db, resources.evaluation_engine(), kb, ref, sub)
+            status.update(label="Answer recorded", state="complete")
+    except CoachError as err:  # rerun to bring the submit button back; the error stays shown
+        st.session_state[f"{P}.error"] = err
         st.rerun()
+    next_follow_up = None if state["follow_up"] else (feedback.follow_up or None)
+    _advance(state, next_follow_up, attempt.id)
+    st.rerun()
 
 
 def _report(session_id: int) -> None:

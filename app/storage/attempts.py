@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from app.storage.db import write_errors
 from app.storage.models import Attempt, AttemptStatus, SelfRating, utcnow
 from app.storage.spaced import ReviewState, due_queue, replay
-from evaluators.schemas import Feedback
+from evaluators.schemas import Delivery, Feedback
 
 
 def _session(db: Engine) -> Session:
@@ -34,9 +34,35 @@ def create_pending(
     session_id: int | None = None,
     parent_attempt_id: int | None = None,
     duration_s: float | None = None,
+    reference_answer: str | None = None,
+    delivery: Delivery | None = None,
+    submission_key: str | None = None,
 ) -> Attempt:
-    """Persist the answer with status ``pending`` (call before the evaluation starts)."""
+    """Persist the answer with status ``pending`` (call before the evaluation starts), with
+    everything a later re-evaluation needs (reference answer, delivery metrics).
+
+    Idempotent per ``submission_key``: when an attempt with that key exists, it is returned
+    and nothing new is saved; only a failed one takes the new answer, to be evaluated again.
+    """
+    found = by_submission_key(db, submission_key) if submission_key is not None else None
+    if found is not None and found.status == AttemptStatus.FAILED:
+        delivery_json = delivery.model_dump_json() if delivery is not None else None
+        return _update(
+            db,
+            found.id,
+            answer_text=answer_text,
+            audio_path=audio_path,
+            duration_s=duration_s,
+            delivery_json=delivery_json,
+            status=AttemptStatus.PENDING,
+            error=None,
+        )
+    if found is not None:
+        return found
     attempt = Attempt(
+        submission_key=submission_key,
+        reference_answer=reference_answer,
+        delivery_json=delivery.model_dump_json() if delivery is not None else None,
         question_text=question_text,
         answer_text=answer_text,
         question_id=question_id,
@@ -90,6 +116,11 @@ def get(db: Engine, attempt_id: int) -> Attempt | None:
         return session.get(Attempt, attempt_id)
 
 
+def by_submission_key(db: Engine, key: str) -> Attempt | None:
+    with _session(db) as session:
+        return session.exec(select(Attempt).where(Attempt.submission_key == key)).first()
+
+
 def list_attempts(
     db: Engine,
     *,
@@ -117,6 +148,13 @@ def feedback_of(attempt: Attempt) -> Feedback | None:
     if not attempt.feedback_json:
         return None
     return Feedback.model_validate_json(attempt.feedback_json)
+
+
+def delivery_of(attempt: Attempt) -> Delivery | None:
+    """The delivery metrics stored with a spoken answer."""
+    if not attempt.delivery_json:
+        return None
+    return Delivery.model_validate_json(attempt.delivery_json)
 
 
 def save_self_ratings(db: Engine, attempt_id: int, scores: Mapping[str, int]) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, Table, inspect, select, text
 from sqlmodel import SQLModel
 
 from app.storage import models
@@ -79,11 +79,33 @@ def _v4_practice_plans(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=[models.PracticePlanRecord.__table__])
 
 
+def _add_missing_columns(conn: Connection, table: Table, names: list[str]) -> None:
+    """``ALTER TABLE ... ADD COLUMN`` for each of ``names`` the table lacks (a database created
+    at this version already has them: version 1 creates tables from the current models)."""
+    table.create(conn, checkfirst=True)
+    present = {column["name"] for column in inspect(conn).get_columns(table.name)}
+    for name in names:
+        if name not in present:
+            column = table.columns[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
+    for index in table.indexes:
+        if any(column.name in names for column in index.columns):
+            index.create(conn, checkfirst=True)
+
+
+def _v5_attempt_resubmission(conn: Connection) -> None:
+    _add_missing_columns(
+        conn, models.Attempt.__table__, ["reference_answer", "delivery_json", "submission_key"]
+    )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _v1_initial_tables,
     _v2_preferences,
     _v3_rows_belong_to_users,
     _v4_practice_plans,
+    _v5_attempt_resubmission,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -69,6 +69,13 @@ class Attempt(UserOwned, table=True):
     session_id: int | None = Field(default=None, foreign_key="mock_sessions.id", index=True)
     parent_attempt_id: int | None = Field(default=None, foreign_key="attempts.id")
     duration_s: float | None = None
+    reference_answer: str | None = None
+    """The reference answer given with the user's own question (re-evaluation needs it)."""
+    delivery_json: str | None = None
+    """Delivery metrics of a spoken answer, so "Evaluate again" grades it as first submitted."""
+    submission_key: str | None = Field(default=None, unique=True, index=True)
+    """Names one submission (e.g. question 2 of mock session 7): a second press of the submit
+    button, or a rerun while the first evaluation runs, finds this row instead of adding one."""
 
 
 class SelfRating(UserOwned, table=True):

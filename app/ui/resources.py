@@ -9,6 +9,9 @@ the engine counts LLM evaluations against the user's budget.
 
 from __future__ import annotations
 
+import logging
+import threading
+
 import streamlit as st
 from sqlalchemy import Engine as Database
 
@@ -18,8 +21,10 @@ from app.storage.models import LOCAL_USER
 from app.storage.ownership import for_user
 from app.ui.rate_limit import RateLimitedEngine
 from evaluators.engine import Engine
-from evaluators.errors import InputError
+from evaluators.errors import CoachError, InputError
 from knowledge.base import KnowledgeBase
+
+log = logging.getLogger(__name__)
 
 TEAM_FIXED_PREFERENCES = frozenset({"openai_base_url", "llm_model"})
 """Ignored in team mode: a user-chosen endpoint would receive the server's API key."""
@@ -64,6 +69,32 @@ def settings() -> Settings:
 
 def knowledge() -> KnowledgeBase:
     return services.knowledge_base(get_settings())
+
+
+def _prepare(kb: KnowledgeBase) -> None:
+    """Build or refresh the index and load the embedding model, so the first answer is quick."""
+    from knowledge.embeddings import get_model
+
+    try:
+        kb.index  # noqa: B018  (built or refreshed on first access)
+        get_model()
+    except CoachError as err:  # the page that needs them shows the error when it gets there
+        log.warning("background warm-up failed: %s", err)
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_up(data_dir: str) -> threading.Thread:
+    thread = threading.Thread(target=_prepare, args=(knowledge(),), name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def warm_up() -> None:
+    """Prepare the slow resources in a background thread, once per server, when ``coach run``
+    asked for it: the first page renders at once instead of after a minute of index building."""
+    s = get_settings()
+    if s.warm_start:
+        _warm_up(str(s.data_dir))
 
 
 def reload_knowledge() -> None:

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.settings import get_settings
-from app.storage import attempts, open_database, stories
+from app.storage import attempts, open_database, sessions, stories
 from app.ui.answer_input import SPEAK
 from app.ui.feedback_view import PRESENT
 from tests.app.helpers import FIXTURES, no_errors, open_page, texts
@@ -89,7 +89,7 @@ def test_retry_then_compare_two_attempts_side_by_side(app: AppTest) -> None:
 
 
 @pytest.mark.slow
-def test_follow_up_is_answerable_right_away(app: AppTest) -> None:
+def test_follow_up_is_answerable_right_away(app: AppTest, indexed_data_dir: Path) -> None:
     at = _answer_and_submit(app.run())
     follow_up = attempts.feedback_of(attempts.list_attempts(_db())[0]).follow_up
     at.button(key="practice.answer_follow_up").click().run()
@@ -154,6 +154,27 @@ def test_spoken_answer_is_transcribed_graded_and_gets_delivery_metrics(app: AppT
     assert "Words per minute" in [m.label for m in at.metric]
     [saved] = attempts.list_attempts(_db())
     assert saved.audio_path and Path(saved.audio_path).is_file()
+
+
+@pytest.mark.slow
+def test_a_click_before_the_first_transcript_reaches_the_browser_keeps_the_transcript(
+    app: AppTest,
+) -> None:
+    at = app.run()
+    at.segmented_control(key="practice.mode").set_value(SPEAK).run()
+    wav = (FIXTURES / "audio" / "clear.wav").read_bytes()
+    at.audio_input(key="practice.recorder").upload("clear.wav", wav).run()
+    transcript = at.text_area(key="practice.answer").value
+    assert "overfitting" in transcript.lower()
+    # "Get feedback" pressed while the first transcription still ran: the browser's rerun
+    # carries the box as it last saw it, still empty.
+    at.text_area(key="practice.answer").set_value("")
+    at = at.button(key="practice.submit").click().run()
+    no_errors(at)
+    assert "Write or record an answer first." not in texts(at)
+    [saved] = attempts.list_attempts(_db())
+    assert saved.answer_text == transcript and saved.status == "done"
+    assert at.text_area(key="practice.answer").value == transcript
 
 
 def test_saving_a_story_shows_it_in_the_bank_and_fills_the_coverage_grid(app: AppTest) -> None:
@@ -258,15 +279,60 @@ def test_mock_interview_runs_questions_and_follow_ups_then_reports(app: AppTest)
     no_errors(at)
     assert "Question 1 of 1" in [p.proto.text for p in at.get("progress")]
     at.text_area(key="mock.answer").input(ANSWER)
-    at.button(key="mock.submit").click().run()
+    at.button(key="mock.submit.0").click().run()
     no_errors(at)
     assert "follow-up" in texts(at), "the interviewer follows up"
+    assert [b.key for b in at.button if b.key.startswith("mock.submit")] == [
+        "mock.submit.0-follow-up"
+    ], "a late click on the first question's button cannot submit the follow-up"
     at.button(key="mock.skip").click().run()
     no_errors(at)
     assert "Interview report" in [s.value for s in at.subheader]
     assert at.metric[0].label == "Average score"
     [answer] = attempts.list_attempts(_db())
     assert answer.session_id is not None and answer.status == "done"
+
+
+def test_mock_interview_second_submit_of_a_question_records_it_once(app: AppTest) -> None:
+    from app.engines import engine_from_settings
+    from app.grading import QuestionRef, Submission, grade_and_save
+    from app.services import knowledge_base
+
+    at = open_page(app, "mock_interview")
+    for key in ("coding", "system_design", "ml_concepts", "behavioral"):
+        at.number_input(key=f"mock.n.{key}").set_value(0)
+    at.number_input(key="mock.n.ml_concepts").set_value(1).run()
+    at.button(key="mock.start").click().run()
+    state = at.session_state["mock.state"]
+    # The first press: recorded and graded while the page was still busy with it.
+    kb = knowledge_base()
+    [question_id] = sessions.get_session(_db(), state["session_id"]).plan
+    first = Submission(ANSWER, session_id=state["session_id"], key=f"mock-{state['session_id']}-0")
+    offline = engine_from_settings(get_settings(), "offline")
+    ref = QuestionRef.from_bank(kb.content.questions[question_id])
+    grade_and_save(_db(), offline, kb, ref, first)
+    # The second press of the same question's button.
+    at.text_area(key="mock.answer").input(ANSWER)
+    at.button(key="mock.submit.0").click().run()
+    no_errors(at)
+    [answer] = attempts.list_attempts(_db())
+    assert answer.status == "done" and answer.parent_attempt_id is None
+    assert "follow-up" in texts(at), "the interview moved on"
+
+
+def test_mock_interview_refused_answer_says_why_and_the_submit_button_comes_back(
+    app: AppTest,
+) -> None:
+    at = open_page(app, "mock_interview")
+    for key in ("coding", "system_design", "ml_concepts", "behavioral"):
+        at.number_input(key=f"mock.n.{key}").set_value(0)
+    at.number_input(key="mock.n.ml_concepts").set_value(1).run()
+    at.button(key="mock.start").click().run()
+    at = at.button(key="mock.submit.0").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Write or record an answer first."]
+    assert not at.button(key="mock.submit.0").disabled
+    assert attempts.list_attempts(_db()) == []
 
 
 def test_progress_shows_charts_queue_and_exports_after_practice(app: AppTest) -> None:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.app.helpers import ROOT
+from tests.fixtures.servers import COACH, free_port, server_process, wait_healthy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,50 +41,20 @@ ANSWER = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _coach() -> list[str]:
     installed = Path(sys.executable).with_name("coach")
-    return [str(installed)] if installed.exists() else [sys.executable, "-m", "app.cli"]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, deadline_s: float = 300) -> None:
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        if server.poll() is not None:
-            raise AssertionError(f"coach run exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError("the app did not become healthy")
+    return [str(installed)] if installed.exists() else COACH
 
 
 @pytest.fixture
 def server(data_dir: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
-    log = (data_dir.parent / "server.log").open("w")
-    proc = subprocess.Popen(
-        [*_coach(), "run", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    with (
+        (data_dir.parent / "server.log").open("w") as log,
+        server_process([*_coach(), "run", "--port", str(port)], env, log) as proc,
+    ):
+        yield wait_healthy(port, proc)
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")

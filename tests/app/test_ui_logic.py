@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.run import APP_SCRIPT, streamlit_command
-from app.grading import QuestionRef, Submission, grade_and_save
+from app.grading import QuestionRef, Submission, evaluate_saved, grade_and_save
 from app.settings import get_settings
 from app.storage import Story, attempts, open_database
 from app.ui.content_import import import_file
@@ -20,6 +20,7 @@ from app.ui.markdown import escape_md, find_spans, highlight
 from app.ui.mock_plan import plan_questions
 from app.ui.progress_data import streak
 from evaluators.errors import EngineUnavailable, InputError
+from evaluators.schemas import Delivery, Feedback
 from knowledge.models import Question
 from tests.app.helpers import FIXTURES
 
@@ -137,6 +138,62 @@ def test_the_answer_is_saved_before_evaluation_and_kept_when_it_fails(data_dir: 
     with pytest.raises(InputError):
         grade_and_save(db, _Down(), kb, ref, Submission("   "))
     assert len(attempts.list_attempts(db)) == 1, "an empty answer is not saved"
+
+
+class _Recorder:
+    """An engine that remembers what it was asked to grade and gives a minimal feedback."""
+
+    name = "offline"
+
+    def __init__(self) -> None:
+        self.items: list = []
+
+    def evaluate_many(self, items, progress=None):
+        self.items.extend(items)
+        return [
+            Feedback(engine="offline", rubric_id=i.context.rubric.id, overall=50, criteria=[])
+            for i in items
+        ]
+
+
+def test_evaluate_again_grades_a_spoken_own_question_as_first_submitted(data_dir: Path) -> None:
+    from app.services import knowledge_base
+
+    db = open_database(get_settings().resolved_database_url)
+    kb = knowledge_base()
+    reference = "A stack is last in, first out: push adds on top and pop removes the top."
+    ref = QuestionRef(text="What is a stack?", kind="coding_approach", reference_answer=reference)
+    spoken = Delivery(words=30, duration_s=12.0, wpm=150.0, fillers={"um": 2})
+    with pytest.raises(EngineUnavailable):
+        grade_and_save(db, _Down(), kb, ref, Submission("Push and pop, LIFO.", delivery=spoken))
+    [failed] = attempts.list_attempts(db)
+    assert attempts.delivery_of(failed) == spoken
+
+    engine = _Recorder()
+    again = QuestionRef.from_attempt(attempts.get(db, failed.id))  # as the "Evaluate again" button
+    done, feedback = evaluate_saved(db, engine, kb, attempts.get(db, failed.id), again)
+    [item] = engine.items
+    assert item.delivery == spoken and feedback.delivery == spoken
+    assert item.context.reference_answer == reference
+    assert item.context.key_points_source == "reference"
+    assert done.status == "done"
+
+
+def test_a_submission_sent_twice_is_recorded_and_graded_once(data_dir: Path) -> None:
+    from app.services import knowledge_base
+
+    db = open_database(get_settings().resolved_database_url)
+    kb = knowledge_base()
+    ref = QuestionRef.from_bank(next(iter(kb.content.questions.values())))
+    with pytest.raises(EngineUnavailable):
+        grade_and_save(db, _Down(), kb, ref, Submission("First try.", key="mock-1-0"))
+    engine = _Recorder()
+    retried, _ = grade_and_save(db, engine, kb, ref, Submission("Second try.", key="mock-1-0"))
+    again, feedback = grade_and_save(db, engine, kb, ref, Submission("Second try.", key="mock-1-0"))
+    assert [a.id for a in attempts.list_attempts(db)] == [retried.id], "one row for one key"
+    assert (retried.status, retried.answer_text) == ("done", "Second try."), "failed: retried"
+    assert again.id == retried.id and feedback.overall == 50
+    assert len(engine.items) == 1, "a graded submission is not graded again"
 
 
 def test_markdown_export_lists_answers_scores_and_missing_points(data_dir: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from evaluators import batch
 from evaluators.batch import grade_stream
+from evaluators.item import MAX_ANSWER_CHARS
 from evaluators.offline import OfflineEvaluator
 from knowledge.base import KnowledgeBase
 
@@ -91,3 +92,28 @@ def test_large_batches_are_chunked_and_contexts_resolved_once(engine, data_dir, 
     assert [r["id"] for r in out] == [str(i) for i in range(10)]
     assert engine.calls == [4, 4, 2]
     assert len(resolved) == 1
+
+
+def test_a_line_over_the_cap_is_cut_while_reading_and_the_next_line_survives() -> None:
+    giant = "x" * (5 * batch.MAX_LINE_CHARS)
+    stream = io.StringIO(f'{{"id": "a", "answer": "{giant}"}}\n{{"id": "b"}}\n')
+    first, second = batch.bounded_lines(stream)
+    assert len(first) == batch.MAX_LINE_CHARS + 1, "memory bounded: the rest was dropped"
+    assert second == '{"id": "b"}\n'
+
+
+def test_lines_over_the_caps_get_their_own_error_and_the_rest_are_graded(engine, data_dir):
+    lines = [
+        json.dumps({"id": "ok", "answer": "Average O(1) lookups by key.", **FREE}),
+        json.dumps({"id": "long", "answer": "a" * (MAX_ANSWER_CHARS + 1), **FREE}),
+        "y" * (batch.MAX_LINE_CHARS + 1),
+    ]
+    failed, out = _run(lines, engine, KnowledgeBase(data_dir))
+    assert failed == 2
+    assert "error" not in out[0]
+    assert out[1] == {
+        "id": "long",
+        "error": "line 2: The answer is 20,001 characters long; the limit is 20,000 (about "
+        "3,000 words). Shorten it and try again.",
+    }
+    assert out[2]["id"] == "line 3" and "longer than 100,000 characters" in out[2]["error"]

@@ -20,11 +20,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One built index, copied per test (building costs seconds of embedding)."""
-    path = tmp_path_factory.mktemp("built")
-    KnowledgeBase(path).index  # noqa: B018
-    return path
+def built_dir(shared_kb: KnowledgeBase) -> Path:
+    """The session's built index, copied per test (building costs seconds of embedding)."""
+    return shared_kb.data_dir
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from app.ui.answer_input import SPEAK, UPLOAD
 from app.ui.question_picker import OWN
 from evaluators.batch import parse_line
 from evaluators.errors import ContentError
+from evaluators.item import MAX_ANSWER_CHARS
 from evaluators.schemas import CriterionScore, Delivery, Feedback, Pause, StarAnalysis
 from knowledge.base import KnowledgeBase
 from tests.app.helpers import APP, FIXTURES, TIMEOUT_S, no_errors, open_page, texts
@@ -38,6 +39,8 @@ FREE_Q = "What is a stack?"
 HUGE = ("Bias is error from wrong assumptions; variance is sensitivity to the data. " * 1400)[
     :100_000
 ]
+LONGEST = HUGE[:MAX_ANSWER_CHARS]
+"""The longest answer still graded."""
 
 
 def _line(**fields: object) -> bytes:
@@ -106,7 +109,17 @@ LINES: list[tuple[bytes, str, str | None]] = [
         "ar",
         None,
     ),
-    (_line(id="huge", question_id=BANK_Q, answer=HUGE), "huge", None),
+    (_line(id="longest", question_id=BANK_Q, answer=LONGEST), "longest", None),
+    (
+        _line(id="too-long", question_id=BANK_Q, answer=HUGE[: 2 * MAX_ANSWER_CHARS]),
+        "too-long",
+        "The answer is 40,000 characters long; the limit is 20,000",
+    ),
+    (
+        _line(id="giant", question_id=BANK_Q, answer=HUGE * 2),
+        "line 25",
+        "line 25: longer than 100,000 characters; an answer may have at most 20,000",
+    ),
     (_line(id="crlf", question=FREE_Q, answer="Last in, first out.") + b"\r", "crlf", None),
 ]
 NOT_ENGLISH = "does not look like English"
@@ -151,8 +164,8 @@ def test_unusual_but_valid_answers_are_graded_with_notices_where_needed(graded_b
     assert any(NOT_ENGLISH in n for n in by_id["zh"]["notices"])
     assert any(NOT_ENGLISH in n for n in by_id["ar"]["notices"])
     assert all(NOT_ENGLISH not in n for n in by_id["emoji"]["notices"] + by_id["ok"]["notices"])
-    for evidence in (q for c in by_id["huge"]["criteria"] for q in c["evidence"]):
-        assert evidence in HUGE, "evidence is quoted from the answer"
+    for evidence in (q for c in by_id["longest"]["criteria"] for q in c["evidence"]):
+        assert evidence in LONGEST, "evidence is quoted from the answer"
 
 
 @pytest.mark.slow
@@ -308,12 +321,12 @@ def test_app_empty_answer_asks_for_one_and_saves_nothing(app: AppTest, text: str
 
 @pytest.mark.slow
 def test_app_huge_binary_html_answer_to_an_html_question_is_graded_and_shown_escaped(
-    app: AppTest,
+    app: AppTest, indexed_data_dir: Path
 ) -> None:
     at = app.run()
     at.segmented_control(key="practice.source").set_value(OWN).run()
     at.text_area(key="practice.own").input(f"{SCRIPT} What is **overfitting**?").run()
-    answer = (f"{SCRIPT}\x00\x07\ufffd 🤖 " + HUGE)[:100_000]
+    answer = (f"{SCRIPT}\x00\x07\ufffd 🤖 " + HUGE)[:MAX_ANSWER_CHARS]
     at.text_area(key="practice.answer").input(answer)
     at = at.button(key="practice.submit").click().run()
     no_errors(at)
@@ -324,6 +337,19 @@ def test_app_huge_binary_html_answer_to_an_html_question_is_graded_and_shown_esc
         assert not RAW_TAG.search(element.value), element.value
         assert not (element.proto.allow_html and "alert" in element.value)
     assert r"\<script\>alert" in texts(at), "the question is shown as typed, escaped"
+
+
+def test_app_answer_over_the_limit_is_refused_and_stays_in_the_box(app: AppTest) -> None:
+    at = app.run()
+    too_long = LONGEST + " One more sentence."
+    at.text_area(key="practice.answer").input(too_long)
+    at = at.button(key="practice.submit").click().run()
+    assert not at.exception
+    [error] = at.error
+    assert "the limit is 20,000" in error.value
+    assert at.text_area(key="practice.answer").value == too_long, "nothing the user wrote is lost"
+    assert "over the 20,000-character limit" in texts(at)
+    assert attempts.list_attempts(_db()) == []
 
 
 @pytest.mark.slow

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import ast
 import logging
-import os
 import re
-import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +22,8 @@ from evaluators.item import GradeItem
 from tests.app.helpers import APP, ROOT, TIMEOUT_S, no_errors, open_page, texts
 from tests.evaluators.llm.conftest import BIAS_VARIANCE, GOOD_ANSWER
 from tests.fixtures.openai_server import FakeOpenAI, Response, serve
-from tests.security.conftest import COACH, SENTINEL_KEY, closed_port
+from tests.fixtures.servers import free_port, listening, server_process
+from tests.security.conftest import COACH, SENTINEL_KEY
 
 SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
@@ -126,36 +124,14 @@ def test_the_streamlit_command_binds_loopback_without_usage_stats() -> None:
     assert flags["--browser.gatherUsageStats"] == "false"
 
 
-def _listening(port: int) -> list[str]:
-    """Local addresses in LISTEN state on ``port``, read from /proc/net/tcp{,6}."""
-    found = []
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for row in Path(table).read_text().splitlines()[1:]:
-            local, state = row.split()[1], row.split()[3]
-            address, hex_port = local.rsplit(":", 1)
-            if state == "0A" and int(hex_port, 16) == port:
-                found.append(address)
-    return found
-
-
 @pytest.mark.slow
 def test_coach_run_listens_on_loopback_only(coach_env) -> None:
-    port = closed_port()
-    proc = subprocess.Popen(
-        [COACH, "run", "--port", str(port)],
-        env=coach_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
+    port = free_port()
+    with server_process([COACH, "run", "--port", str(port)], coach_env) as proc:
         deadline = time.monotonic() + 180
-        while not _listening(port) and time.monotonic() < deadline and proc.poll() is None:
+        while not listening(port) and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.5)
-        addresses = _listening(port)
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+        addresses = listening(port)
     assert addresses == ["0100007F"], "127.0.0.1 only (no 0.0.0.0, no IPv6 wildcard)"
 
 

@@ -71,3 +71,23 @@ def test_a_data_dir_that_is_a_file_is_a_clear_storage_error(tmp_path: Path) -> N
     blocker.write_text("not a directory")
     with pytest.raises(StorageError, match="Cannot create the data directory"):
         open_database(f"sqlite:///{blocker / 'coach.db'}")
+
+
+def test_a_version_2_database_gains_the_reevaluation_columns_and_keeps_its_attempts(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2.db"
+    open_database(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as conn:  # back to how version 2 stored attempts
+        conn.execute("ALTER TABLE attempts DROP COLUMN reference_answer")
+        conn.execute("ALTER TABLE attempts DROP COLUMN delivery_json")
+        conn.execute(
+            "INSERT INTO attempts (created_at, updated_at, question_text, answer_text, status) "
+            "VALUES ('2026-01-01', '2026-01-01', 'Q?', 'Kept.', 'failed')"
+        )
+        conn.execute("UPDATE schema_version SET version = 2")
+    engine = open_database(f"sqlite:///{path}")
+    [kept] = attempts.list_attempts(engine)
+    assert (kept.answer_text, kept.reference_answer, kept.delivery_json) == ("Kept.", None, None)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version FROM schema_version")).scalar() == SCHEMA_VERSION
