@@ -5,16 +5,16 @@ bound beyond loopback shows only a refusal. The database is a real PostgreSQL.""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.app.test_browser import ANSWER, CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy
+from tests.app.test_browser import ANSWER, CHROMIUM, CHROMIUM_ARGS
 from tests.fixtures.oidc import OidcProvider, run_provider
 from tests.fixtures.postgres import PostgresCluster
+from tests.fixtures.servers import free_port, server_process, wait_healthy
 
 pytestmark = [pytest.mark.team, pytest.mark.browser, pytest.mark.slow]
 
@@ -42,19 +42,10 @@ def _secrets(port: int, provider: OidcProvider) -> str:
     )
 
 
-def _serve(command: list[str], cwd: Path, env: dict[str, str], url: str) -> Iterator[str]:
-    log = (cwd / "server.log").open("w")
-    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+def _serve(command: list[str], cwd: Path, env: dict[str, str], port: int) -> Iterator[str]:
+    """``coach run`` in its own process group (the whole group is killed afterwards)."""
+    with (cwd / "server.log").open("w") as log, server_process(command, env, log, cwd) as proc:
+        yield wait_healthy(port, proc)
 
 
 def _env(data_dir: Path, **extra: str) -> dict[str, str]:
@@ -67,12 +58,12 @@ def team_server(
     provider: OidcProvider, postgres: PostgresCluster, data_dir: Path, tmp_path: Path
 ) -> Iterator[str]:
     """``coach run`` with [auth] in .streamlit/secrets.toml of its working directory."""
-    port = _free_port()
+    port = free_port()
     (tmp_path / ".streamlit").mkdir()
     (tmp_path / ".streamlit" / "secrets.toml").write_text(_secrets(port, provider))
     env = _env(data_dir, COACH_DATABASE_URL=postgres.create_database())
     command = [sys.executable, "-m", "app.cli", "run", "--port", str(port)]
-    yield from _serve(command, tmp_path, env, f"http://127.0.0.1:{port}")
+    yield from _serve(command, tmp_path, env, port)
 
 
 def _sign_in(page, server: str, sub: str) -> None:
@@ -161,12 +152,12 @@ def test_without_sign_in_a_server_beyond_loopback_shows_only_a_refusal(
 ) -> None:
     from playwright.sync_api import expect, sync_playwright
 
-    port = _free_port()
+    port = free_port()
     app = Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.address",
                "0.0.0.0", "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false"]  # fmt: skip
-    for url in _serve(command, tmp_path, _env(data_dir), f"http://127.0.0.1:{port}"):
+    for url in _serve(command, tmp_path, _env(data_dir), port):
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
