@@ -19,7 +19,7 @@ from evaluators.offline.guards import Guard
 from evaluators.offline.structure import clarity_level, structure_level
 from evaluators.schemas import CriterionScore, Delivery, StarAnalysis
 from evaluators.scoring import MAX_LEVEL, level_from_fraction
-from evaluators.star.scoring import behavioral_level
+from evaluators.star.scoring import behavioral_level, owned_actions
 from evaluators.text import Sentence, split_sentences, word_count
 from knowledge.context import QuestionContext
 from rubrics.models import Criterion, Signal
@@ -101,6 +101,22 @@ def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:
     return _Level(level, _quotes(found), comment)
 
 
+def _ownership(inp: CriterionInputs, gate: int) -> _Level:
+    """Sentences where the speaker ("I", not "we") acts, against as many as the reference has.
+
+    Interviewers probing past work want the candidate's own part; "we built" hides it.
+    """
+    found = [s for s in inp.analysis.sentences if owned_actions([s.text])]
+    reference = [s.text for s in split_sentences(inp.reference)] if inp.reference else []
+    expected = min(owned_actions(reference) if reference else 1, _EXPECTED_CUES_CAP)
+    level = min(gate, cue_level(len(found), expected))
+    if expected == 0:
+        comment = "The question does not call for your own actions; scored with the content."
+    else:
+        comment = f"{len(found)} sentence(s) say what you did; a strong answer has {expected}."
+    return _Level(level, _quotes(found), comment)
+
+
 def _expected_words(inp: CriterionInputs) -> int:
     return word_count(inp.reference) if inp.reference else LEVEL_PARAMS.default_expected_words
 
@@ -158,6 +174,8 @@ def _level(criterion: Criterion, inp: CriterionInputs, gate: int) -> _Level:
         return _accuracy(inp, gate)
     if signal in _HOW_SIGNALS:
         return _how(signal, inp, gate)
+    if signal == "ownership":
+        return _ownership(inp, gate)
     if signal == "structure":
         return _structure(inp, gate)
     if signal == "clarity":

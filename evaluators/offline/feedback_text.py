@@ -35,6 +35,7 @@ _STRENGTH: dict[str, str] = {
     "star_competency": "The story shows what the question asks about.",
     "star_ownership": "Makes clear what you personally owned and did.",
     "star_impact": "Shows the size of the result with a number.",
+    "ownership": "Makes clear what you did yourself.",
 }
 _ADVICE: dict[str, str] = {
     "coverage": "Cover the core points the question asks for before adding detail.",
@@ -58,6 +59,7 @@ _ADVICE: dict[str, str] = {
     "star_competency": "Pick a story that shows what the question asks about, and say how.",
     "star_ownership": 'Separate your part from the team\'s: "I proposed…", "I built…".',
     "star_impact": 'Size the result and show how you know ("errors fell from 9% to 2%").',
+    "ownership": 'Say what you did yourself ("I designed...", not "we built...").',
 }
 
 
