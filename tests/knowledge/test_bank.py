@@ -28,10 +28,10 @@ def test_shipped_content_has_no_problems(content: Content) -> None:
     assert [str(p) for p in content.problems] == []
 
 
-def test_bank_has_at_least_150_questions_and_12_per_topic(content: Content) -> None:
+def test_bank_has_at_least_260_questions_and_20_per_topic(content: Content) -> None:
     counts = topic_counts(content)
-    assert sum(counts.values()) >= 150
-    assert {t for t, n in counts.items() if n < 12} == set(), counts
+    assert sum(counts.values()) >= 260
+    assert {t for t, n in counts.items() if n < 20} == set(), counts
 
 
 def test_every_question_kind_has_a_rubric(content: Content) -> None:
@@ -134,3 +134,23 @@ def test_shipped_questions_below_the_bar_are_reported_with_their_line(
     lines = sorted((p.line, p.message) for p in content.problems)
     assert [line for line, _ in lines] == [7, 8]
     assert "thin" in content.questions  # reported, still usable
+
+
+LOOP_AREAS_2026 = {
+    "genai": {"rag", "llm-as-a-judge", "kv-cache", "speculative-decoding", "dpo", "guardrails"},
+    "recsys": {"matrix-factorisation", "implicit-feedback", "position-bias", "multi-task"},
+    "distributed-training": {"zero", "tensor-parallelism", "scaling-laws"},
+    "experimentation": {"bandits", "switchback", "surrogate-metrics", "cuped"},
+    "contrastive-learning": {"infonce", "temperature", "hard-negatives"},
+    "responsible-ai": {"fairness", "differential-privacy", "pii"},
+    "sql": {"window-functions", "sessionisation", "deduplication", "joins"},
+    "ml-coding": {"softmax", "attention", "logistic-regression", "nms", "decision-tree"},
+}
+"""Areas 2026 MLE loops ask about (issue 14), as the tags of the questions that practise them."""
+
+
+@pytest.mark.parametrize("area", sorted(LOOP_AREAS_2026))
+def test_bank_practises_every_2026_loop_area(content: Content, area: str) -> None:
+    tagged = [set(q.tags) for q in content.questions.values() if area in q.tags]
+    covered = set().union(*tagged) if tagged else set()
+    assert LOOP_AREAS_2026[area] <= covered, LOOP_AREAS_2026[area] - covered
