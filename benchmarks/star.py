@@ -31,7 +31,7 @@ from evaluators.item import GradeItem  # noqa: E402
 from evaluators.offline import OfflineEvaluator  # noqa: E402
 from evaluators.schemas import StarAnalysis  # noqa: E402
 from knowledge.bank import load_content  # noqa: E402
-from knowledge.context import build_context  # noqa: E402
+from knowledge.context import QuestionSpec, build_context  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "star_stories.jsonl"
 COMPONENTS = ("situation", "task", "action", "result", "quantified", "reflection")
@@ -89,7 +89,7 @@ def overall_scores(stories: list[dict], analyse: Callable[[str], StarAnalysis]) 
     content = load_content()
     items = [
         GradeItem(
-            context=build_context(content, None, question_id=s["question_id"]),
+            context=build_context(content, None, QuestionSpec(question_id=s["question_id"])),
             answer=story_text(s),
         )
         for s in stories

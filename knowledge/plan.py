@@ -15,15 +15,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from pydantic import BaseModel, Field
 
 from knowledge.bank import Content
-from knowledge.index import Hit
 from knowledge.jd import ML_TERMS, bound_text, looks_english, quote, requirements, role_title
 from knowledge.models import COMPETENCIES, TOPICS
+
+if TYPE_CHECKING:  # the index module imports chromadb: `coach questions` must not
+    from knowledge.index import Hit
 
 DEFAULT_LENGTH = 12
 MAX_LENGTH = 40

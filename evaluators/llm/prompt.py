@@ -19,7 +19,9 @@ from rubrics.models import Criterion
 
 MAX_KNOWLEDGE_CHUNKS = 3
 """Retrieved facts for free-form questions; more rarely helps and costs tokens."""
-MAX_CHUNK_CHARS = 300
+MAX_CHUNK_CHARS = 200
+"""Retrieved facts are background only; at 200 characters the heaviest rubric (system_design
+after the per-stage criteria) with a 400-word answer stays within the 2,500-token budget."""
 
 _SYSTEM = """\
 You grade one answer from a Machine Learning Engineer interview, as a strict and fair senior \

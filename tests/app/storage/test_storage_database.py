@@ -82,8 +82,8 @@ def test_a_version_2_database_gains_the_reevaluation_columns_and_keeps_its_attem
         conn.execute("ALTER TABLE attempts DROP COLUMN reference_answer")
         conn.execute("ALTER TABLE attempts DROP COLUMN delivery_json")
         conn.execute(
-            "INSERT INTO attempts (created_at, updated_at, question_text, answer_text, status) "
-            "VALUES ('2026-01-01', '2026-01-01', 'Q?', 'Kept.', 'failed')"
+            "INSERT INTO attempts (created_at, updated_at, question_text, answer_text, status, "
+            "user_id) VALUES ('2026-01-01', '2026-01-01', 'Q?', 'Kept.', 'failed', 'local')"
         )
         conn.execute("UPDATE schema_version SET version = 2")
     engine = open_database(f"sqlite:///{path}")

@@ -11,7 +11,7 @@ import pytest
 
 from evaluators.llm.guards import CAP
 from knowledge.bank import load_content
-from knowledge.context import build_context
+from knowledge.context import QuestionSpec, build_context
 from knowledge.models import TOPICS
 from tests.evaluators.llm.conftest import BIAS_VARIANCE, GOOD_ANSWER, item
 from tests.fixtures.openai_server import first_sentence, obey, valid
@@ -98,7 +98,8 @@ def model_answers():
     sample = [
         q for topic in TOPICS for q in sorted(content.by_topic(topic), key=lambda q: q.id)[:3]
     ]
-    return [(build_context(content, None, question_id=q.id), q.model_answer) for q in sample]
+    specs = [(QuestionSpec(question_id=q.id), q.model_answer) for q in sample]
+    return [(build_context(content, None, spec), answer) for spec, answer in specs]
 
 
 @pytest.mark.slow

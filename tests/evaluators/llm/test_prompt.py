@@ -8,7 +8,7 @@ import tiktoken
 from evaluators.llm.output import CriterionReply, LLMReply, reply_model, skeleton
 from evaluators.llm.prompt import build_messages, graded_criteria
 from knowledge.bank import load_content
-from knowledge.context import build_context
+from knowledge.context import QuestionSpec, build_context
 from rubrics.models import RUBRIC_KINDS
 
 BUDGET = 2_500
@@ -36,7 +36,7 @@ def _heaviest_context(content, kind: str):
     question = max(
         content.questions.values(), key=lambda q: len(" ".join([*q.key_points, *q.red_flags]))
     )
-    context = build_context(content, None, question_id=question.id)
+    context = build_context(content, None, QuestionSpec(question_id=question.id))
     return context.model_copy(update={"rubric": content.rubrics[kind]})
 
 

@@ -7,7 +7,7 @@ import pytest
 from evaluators.item import GradeItem
 from evaluators.offline import OfflineEvaluator
 from knowledge.bank import load_content
-from knowledge.context import build_context
+from knowledge.context import QuestionSpec, build_context
 
 WEAK = (
     "We had a disagreement about deep learning or XGBoost for the fraud model. "
@@ -29,7 +29,7 @@ def grade():
     content, evaluator = load_content(), OfflineEvaluator()
 
     def _grade(question_id: str, answer: str):
-        context = build_context(content, None, question_id=question_id)
+        context = build_context(content, None, QuestionSpec(question_id=question_id))
         return evaluator.evaluate(GradeItem(context=context, answer=answer))
 
     return _grade
