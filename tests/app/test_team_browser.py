@@ -95,9 +95,19 @@ def _save_story(page, sub: str) -> None:
     page.get_by_label("Title").fill(title)
     page.get_by_label("Result").fill(result)
     page.get_by_label("Situation").click()  # commit the last field before saving
+    _idle(page)  # the live STAR check encodes each box: a click during that rerun is dropped
     page.get_by_role("button", name="Save story").click()
+    expect(page.get_by_text(f"Saved “{title}”")).to_be_visible(timeout=FIRST_LOAD_MS)
     _my_stories(page)
     expect(page.get_by_text(title).first).to_be_visible(timeout=60_000)
+
+
+def _idle(page) -> None:
+    """Wait until Streamlit has finished the rerun the last input started."""
+    from playwright.sync_api import expect
+
+    page.wait_for_timeout(500)  # the status widget appears shortly after an input
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=FIRST_LOAD_MS)
 
 
 def _my_stories(page) -> None:
