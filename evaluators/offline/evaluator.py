@@ -99,7 +99,14 @@ class OfflineEvaluator:
         enc = self._contexts[_context_key(ctx)]
         vectors = np.stack([e.vector for e in sentence_enc]) if sentence_enc else None
         hits = (
-            find_red_flags(ctx.red_flags, enc.flag_vectors, enc.point_vectors, sentences, vectors)
+            find_red_flags(
+                ctx.red_flags,
+                enc.flag_vectors,
+                ctx.key_points,
+                enc.point_vectors,
+                sentences,
+                vectors,
+            )
             if vectors is not None
             else []
         )
