@@ -29,14 +29,39 @@ from enum import Enum
 from evaluators.offline.text import STOPWORDS, stem, words
 
 NEGATION = frozenset(
-    "not no never cannot can't won't doesn't don't isn't aren't wasn't weren't without "
-    "neither nor none nothing hasn't haven't shouldn't wouldn't couldn't didn't".split()
+    [
+        "not",
+        "no",
+        "never",
+        "cannot",
+        "can't",
+        "won't",
+        "doesn't",
+        "don't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "without",
+        "neither",
+        "nor",
+        "none",
+        "nothing",
+        "hasn't",
+        "haven't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "didn't",
+    ]
 )
 
 _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("bias", "variance"),
-    ("underfit underfits underfitting underfitted simple simpler simplest", "overfit overfits "
-     "overfitting overfitted complex flexible"),
+    (
+        "underfit underfits underfitting underfitted simple simpler simplest",
+        "overfit overfits overfitting overfitted complex flexible",
+    ),
     ("precision", "recall sensitivity"),
     ("training train trained", "inference serving test-time evaluation eval"),
     ("before", "after"),
@@ -70,15 +95,81 @@ NEGATION_SCOPE = 6
 """Words after a negation that it governs."""
 
 _UP = frozenset(
-    "increase increases increased increasing raise raises raised raising rise rises rising "
-    "grow grows growing up higher more larger bigger greater longer widen widens wider "
-    "boost boosts improve improves doubles double maximise maximize".split()
+    [
+        "increase",
+        "increases",
+        "increased",
+        "increasing",
+        "raise",
+        "raises",
+        "raised",
+        "raising",
+        "rise",
+        "rises",
+        "rising",
+        "grow",
+        "grows",
+        "growing",
+        "up",
+        "higher",
+        "more",
+        "larger",
+        "bigger",
+        "greater",
+        "longer",
+        "widen",
+        "widens",
+        "wider",
+        "boost",
+        "boosts",
+        "improve",
+        "improves",
+        "doubles",
+        "double",
+        "maximise",
+        "maximize",
+    ]
 )
 _DOWN = frozenset(
-    "decrease decreases decreased decreasing reduce reduces reduced reducing lower lowers "
-    "lowering lowered drop drops dropping fall falls falling shrink shrinks down fewer less "
-    "smaller shorter narrower narrow narrows cut cuts halve halves hurt hurts worsen "
-    "minimise minimize".split()
+    [
+        "decrease",
+        "decreases",
+        "decreased",
+        "decreasing",
+        "reduce",
+        "reduces",
+        "reduced",
+        "reducing",
+        "lower",
+        "lowers",
+        "lowering",
+        "lowered",
+        "drop",
+        "drops",
+        "dropping",
+        "fall",
+        "falls",
+        "falling",
+        "shrink",
+        "shrinks",
+        "down",
+        "fewer",
+        "less",
+        "smaller",
+        "shorter",
+        "narrower",
+        "narrow",
+        "narrows",
+        "cut",
+        "cuts",
+        "halve",
+        "halves",
+        "hurt",
+        "hurts",
+        "worsen",
+        "minimise",
+        "minimize",
+    ]
 )
 _BIG_O = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _CLAUSE = re.compile(

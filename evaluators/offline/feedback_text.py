@@ -73,7 +73,9 @@ def improvements(
     red_flag_sentences: Sequence[tuple[str, str]],
 ) -> list[str]:
     """The changes that would raise the score most: wrong claims, missing points, weak criteria."""
-    out = [f'Correct this claim: "{quote}" ({flag.rstrip(".")}).' for flag, quote in red_flag_sentences]
+    out = [
+        f'Correct this claim: "{quote}" ({flag.rstrip(".")}).' for flag, quote in red_flag_sentences
+    ]
     out += [f"Add: {point}" for point in missing[:2]]
     for c in sorted(criteria, key=lambda c: c.score):
         advice = _ADVICE[signals[c.id]]
