@@ -15,7 +15,7 @@ definition with its terms swapped, so similarity alone only *aligns* a sentence 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -42,7 +42,7 @@ class WrongClaimParams:
     """Sentence-to-red-flag cosine from which the two are about the same thing."""
     flag_content: float = 0.5
     """Share of the red flag's content words the sentence must carry to state it."""
-    contrast: ContrastParams = ContrastParams()
+    contrast: ContrastParams = field(default_factory=ContrastParams)
 
 
 @dataclass(frozen=True)
