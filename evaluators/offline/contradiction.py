@@ -71,6 +71,7 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("parallel independently", "sequentially sequential sequence"),
     ("fwer family-wise familywise bonferroni", "fdr benjamini-hochberg benjamini"),
     ("row rows", "column columns"),
+    ("inside within internal", "outside external"),
     ("shadow", "canary"),
     ("sharding shard shards partition partitions", "replication replica replicas replicate"),
     ("numerator", "denominator"),
@@ -92,7 +93,14 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
 differ on that axis (a flip)."""
 
 NEGATION_SCOPE = 6
-"""Words after a negation that it governs."""
+"""Content words after a negation that it governs."""
+NEGATION_MIN_SHARED = 2
+"""Shared content words a negation must govern to deny the shared claim (fewer only when fewer
+follow it): "a while loop may never run, depending on the condition" denies nothing about "the
+do-while body runs at least once" though both say "run"."""
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;]*", re.IGNORECASE)
+"""A conditional part ("if the base case is not included") names a circumstance; it asserts
+nothing, so its negations do not set the clause's polarity."""
 
 _UP = frozenset(
     [
@@ -228,6 +236,9 @@ class Claim:
     direction: tuple[int, int]
     """(number of up/down words, sign of their product)."""
     big_o: frozenset[str]
+    asserted: tuple[str, ...] | None = None
+    """The tokens outside conditional parts, whose negations set the polarity; None when the
+    clause is all condition (its polarity is unknown and never compared)."""
 
 
 @dataclass(frozen=True)
@@ -253,16 +264,23 @@ def statement_core(red_flag: str) -> tuple[str, bool]:
     return _META.sub("", red_flag, count=1), False
 
 
-_NOT_NEGATION = re.compile(r"\b(?:no matter|not only|no doubt|not just)\b", re.IGNORECASE)
-"""Idioms with a negation word that deny nothing."""
+_NOT_NEGATION = re.compile(
+    r"\b(?:no matter|not only|no doubt|not just|(?:does|do|did|doing) nothing)\b", re.IGNORECASE
+)
+"""Idioms with a negation word that deny nothing that follows ("the variant does nothing and
+a 97% chance it helps" does not deny the 97%)."""
 _TYPE_ONE = re.compile(r"\btype[\s-]*(?:i|1)\b", re.IGNORECASE)
 _TYPE_TWO = re.compile(r"\btype[\s-]*(?:ii|2)\b", re.IGNORECASE)
 
 
+def _typed(text: str) -> str:
+    """Type I / type II errors as single axis words."""
+    return _TYPE_TWO.sub("typetwo", _TYPE_ONE.sub("typeone", text))
+
+
 def claim(text: str) -> Claim:
     """Polarity, axis sides, direction and complexity of one clause."""
-    text = _NOT_NEGATION.sub(" ", text.replace("’", "'"))
-    text = _TYPE_TWO.sub("typetwo", _TYPE_ONE.sub("typeone", text))
+    text = _typed(_NOT_NEGATION.sub(" ", text.replace("’", "'")))
     tokens = words(text)
     sides: dict[int, set[int]] = {}
     ups = downs = 0
@@ -278,10 +296,13 @@ def claim(text: str) -> Claim:
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
     big_o = frozenset(re.sub(r"\s+", "", m).lower() for m in _BIG_O.findall(text))
-    return Claim(stems, tuple(tokens), single, (ups + downs, sign), big_o)
+    asserted: tuple[str, ...] | None = tuple(words(_CONDITION.sub(" ", text)))
+    if not any(t not in STOPWORDS and t not in NEGATION for t in asserted):
+        asserted = None
+    return Claim(stems, tuple(tokens), single, (ups + downs, sign), big_o, asserted)
 
 
-def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int) -> bool:
+def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shared: int) -> bool:
     """An odd number of negations that govern shared content (one of the next few words).
 
     A "not" elsewhere in the clause ("not only", "no matter") says nothing about the claim
@@ -290,8 +311,24 @@ def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int) -> bool:
     count = 0
     for i, t in enumerate(tokens):
         if t in NEGATION or t.endswith("n't"):
-            count += any(stem(w) in shared for w in tokens[i + 1 : i + 1 + scope])
+            following = [stem(w) for w in tokens[i + 1 :] if w not in STOPWORDS]
+            governed = set(following[:scope]) & shared
+            count += len(governed) >= min(min_shared, len(following))
     return count % 2 == 1
+
+
+def axis_terms(text: str) -> frozenset[tuple[int, int]]:
+    """The (axis, side) pairs a text names, e.g. both sides of over/underfitting in
+    "overfitting is when a model is too simple"."""
+    return frozenset(_AXIS_OF[t] for t in words(_typed(text)) if t in _AXIS_OF)
+
+
+def _axis_slots(a: Claim, b: Claim) -> frozenset[str]:
+    """Stems of axis words whose axis both clauses use: "not outside" is about the same slot
+    as "inside", so a negation governing it governs shared content."""
+    axes = {_AXIS_OF[t][0] for t in a.tokens if t in _AXIS_OF}
+    axes &= {_AXIS_OF[t][0] for t in b.tokens if t in _AXIS_OF}
+    return frozenset(stem(t) for t in (*a.tokens, *b.tokens) if _AXIS_OF.get(t, (-1,))[0] in axes)
 
 
 def related(a: Claim, b: Claim, params: ContrastParams) -> bool:
@@ -304,8 +341,16 @@ def related(a: Claim, b: Claim, params: ContrastParams) -> bool:
 def flips(a: Claim, b: Claim) -> list[str]:
     """The differences between two related clauses, each one a reason."""
     out = []
-    shared = a.stems & b.stems
-    if _negated(a.tokens, shared, NEGATION_SCOPE) != _negated(b.tokens, shared, NEGATION_SCOPE):
+    shared = a.stems & b.stems | _axis_slots(a, b)
+    if (
+        a.asserted is not None
+        and b.asserted is not None
+        and all(
+            _negated(a.asserted, shared, NEGATION_SCOPE, need)
+            != _negated(b.asserted, shared, NEGATION_SCOPE, need)
+            for need in (1, NEGATION_MIN_SHARED)
+        )
+    ):
         out.append("negation")
     for axis in a.sides.keys() & b.sides.keys():
         if a.sides[axis] != b.sides[axis]:

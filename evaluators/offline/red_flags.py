@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from evaluators.offline.contradiction import (
+    Claim,
+    Comparison,
     ContrastParams,
     Verdict,
+    axis_terms,
     claim,
     clauses,
     compare_claims,
@@ -42,6 +45,13 @@ class WrongClaimParams:
     """Sentence-to-red-flag cosine from which the two are about the same thing."""
     flag_content: float = 0.5
     """Share of the red flag's content words the sentence must carry to state it."""
+    lexical_alignment: float = 0.8
+    """Share of the shorter clause's content words that, shared, aligns a sentence with a
+    statement whatever the cosine: a negated restatement ("the p-value is the probability that
+    the null is true" against "it is not the probability that the null is true") uses the same
+    words, while in-context vectors can put it below the cosine threshold."""
+    lexical_min_words: int = 3
+    """...and never fewer shared content words than this."""
     contrast: ContrastParams = field(default_factory=ContrastParams)
 
 
@@ -58,26 +68,41 @@ def _claims(text: str):
     return [claim(c) for c in clauses(text)]
 
 
-def _contradicted_point(
+def _verdicts(
     sentence: Sentence, sims: np.ndarray, points: Sequence[str], params: WrongClaimParams
-) -> RedFlagHit | None:
-    """The most similar aligned key point the sentence contradicts, if any."""
+) -> dict[int, Comparison]:
+    """The sentence's verdict on every key point it is aligned with (same topic)."""
     answer = _claims(sentence.text)
-    for p in np.argsort(-sims):
-        if sims[p] < params.point_alignment:
-            break
-        found = compare_claims(answer, _claims(points[int(p)]), params.contrast)
-        if found.verdict is Verdict.CONTRADICTS:
-            return RedFlagHit(CONTRADICTS_PREFIX + points[int(p)], sentence, found.reasons)
-    return None
+    verdicts = {}
+    for p, point in enumerate(points):
+        stated = _claims(point)
+        if sims[p] >= params.point_alignment or _same_words(answer, stated, params):
+            verdicts[p] = compare_claims(answer, stated, params.contrast)
+    return verdicts
+
+
+def _same_words(answer: Sequence[Claim], stated: Sequence[Claim], params: WrongClaimParams) -> bool:
+    """Some answer clause and some statement clause use nearly the same content words."""
+    for a in answer:
+        for b in stated:
+            shared = len(a.stems & b.stems)
+            smaller = min(len(a.stems), len(b.stems))
+            if shared >= params.lexical_min_words and shared >= params.lexical_alignment * smaller:
+                return True
+    return False
 
 
 def _states_flag(sentence: Sentence, flag: str, params: WrongClaimParams) -> bool:
+    """The sentence states the red flag: it carries most of its words, names every contrast
+    term the flag names (a misconception is usually a swapped term: "overfitting ... too
+    simple" is not stated by "overfitting ... too good on training data"), and agrees."""
     core, omission = statement_core(flag)
     answer, stated = _claims(sentence.text), _claims(core)
     flag_stems = frozenset().union(*(c.stems for c in stated))
     answer_stems = frozenset().union(*(c.stems for c in answer))
     if len(flag_stems & answer_stems) < params.flag_content * max(1, len(flag_stems)):
+        return False
+    if not axis_terms(core) <= axis_terms(sentence.text):
         return False
     verdict = compare_claims(answer, stated, params.contrast).verdict
     if verdict is Verdict.UNRELATED:
@@ -97,28 +122,55 @@ def find_red_flags(
     """Every red flag stated, and every key point contradicted, by some answer sentence.
 
     At most one hit per red flag and per sentence; a sentence is judged against the bank's red
-    flags first, then against the key points.
+    flags first, then against the key points. A key point that another sentence of the answer
+    states correctly is not reported as contradicted: the answer's stance on it is at worst
+    mixed, and the rules misread a contrast ("a while loop may never run") more often than a
+    candidate states both a fact and its opposite.
     """
     params = params or WrongClaimParams()
     if not sentences:
         return []
     flag_sims = flag_vectors @ sentence_vectors.T if len(red_flags) else None
     point_sims = point_vectors @ sentence_vectors.T if len(points) else None
+    verdicts = (
+        [_verdicts(s, point_sims[:, i], points, params) for i, s in enumerate(sentences)]
+        if point_sims is not None
+        else [{} for _ in sentences]
+    )
+    agreed = {p for v in verdicts for p, c in v.items() if c.verdict is Verdict.AGREES}
     hits: list[RedFlagHit] = []
     used: set[str] = set()
     for s, sentence in enumerate(sentences):
         hit = None
         if flag_sims is not None:
             for f in np.argsort(-flag_sims[:, s]):
-                if flag_sims[f, s] < params.flag_alignment:
-                    break
                 flag = red_flags[int(f)]
+                aligned = flag_sims[f, s] >= params.flag_alignment
+                if not aligned and not _same_words(
+                    _claims(sentence.text), _claims(statement_core(flag)[0]), params
+                ):
+                    continue
                 if flag not in used and _states_flag(sentence, flag, params):
                     hit = RedFlagHit(flag, sentence)
                     break
         if hit is None and point_sims is not None:
-            hit = _contradicted_point(sentence, point_sims[:, s], points, params)
+            hit = _contradicted_point(sentence, point_sims[:, s], verdicts[s], points, agreed)
         if hit is not None and hit.red_flag not in used:
             used.add(hit.red_flag)
             hits.append(hit)
     return hits
+
+
+def _contradicted_point(
+    sentence: Sentence,
+    sims: np.ndarray,
+    verdicts: dict[int, Comparison],
+    points: Sequence[str],
+    agreed: set[int],
+) -> RedFlagHit | None:
+    """The most similar aligned key point the sentence contradicts and no sentence states."""
+    for p in sorted(verdicts, key=lambda p: -sims[p]):
+        found = verdicts[p]
+        if found.verdict is Verdict.CONTRADICTS and p not in agreed:
+            return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, found.reasons)
+    return None

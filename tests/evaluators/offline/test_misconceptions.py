@@ -21,8 +21,8 @@ QUESTION_FIELDS = ("question_id", "question", "reference_answer", "key_points", 
 
 ISSUE_BARS = {"wrong_flagged": 0.80, "right_above_wrong": 0.90, "right_flagged": 0.10}
 """The targets of issue 11, not yet met by the rules (see the xfail below)."""
-REGRESSION_FLOOR = {"wrong_flagged": 0.60, "right_above_wrong": 0.65, "right_flagged": 0.30}
-"""What the contradiction rules reach on these pairs today (64%, 69%, 26%): must not regress."""
+REGRESSION_FLOOR = {"wrong_flagged": 0.65, "right_above_wrong": 0.75, "right_flagged": 0.15}
+"""What the contradiction rules reach on these pairs today (67%, 76%, 14%): must not regress."""
 
 
 def _flagged(fb: Feedback) -> bool:
@@ -87,14 +87,7 @@ def test_rates_meet_the_issue_bars(graded):
         "own-01",
         "own-02",
         "own-03",
-        pytest.param(
-            "own-33",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="in-context sentence vectors align the wrong sentence with the key point "
-                "it negates at cosine < 0.6; a lower threshold raises false flags (measured)",
-            ),
-        ),
+        "own-33",
     ],
     ids=["p-value", "bias-variance-swap", "dropout-at-inference", "free-form-p-value"],
 )
