@@ -6,6 +6,7 @@ check`` can report all of them at once, and the app can still run on the valid q
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,18 @@ from rubrics.loader import load_rubrics
 from rubrics.models import COMMUNICATION_RUBRIC_ID, Rubric
 
 SHIPPED_DIR = Path(__file__).parent / "questions"
+
+MIN_RED_FLAGS = 3
+"""Known wrong claims a technical question needs: the correctness check matches answers to them."""
+STORY_KINDS = ("behavioral_star", "project_deep_dive")
+"""Kinds graded on the candidate's own story, whose red flags are behaviours, not claims."""
+_META_OPENER = re.compile(
+    r"^(claims?|says|states|believes|thinks|describes|treats|confuses|assumes|answers|"
+    r"uses|applies|ignores|forgets)\b",
+    re.IGNORECASE,
+)
+"""A red flag is matched against answer sentences, so it is the wrong claim itself, in the words
+a candidate would use ("Adding data reduces bias."), not a report about it ("Claims that...")."""
 
 
 @dataclass
@@ -76,6 +89,46 @@ def _check_question(
     return problems
 
 
+def red_flag_issues(question: Question) -> list[tuple[int | None, str]]:
+    """(red flag index or None, message) for each way a technical question's red flags fall short.
+
+    Pure, so the rule can be tested apart from file loading. Story kinds are exempt.
+    """
+    if question.kind in STORY_KINDS:
+        return []
+    issues: list[tuple[int | None, str]] = []
+    if len(question.red_flags) < MIN_RED_FLAGS:
+        issues.append(
+            (
+                None,
+                f"{question.id}: a technical question needs at least {MIN_RED_FLAGS} red flags,"
+                f" found {len(question.red_flags)}",
+            )
+        )
+    for i, flag in enumerate(question.red_flags):
+        if _META_OPENER.match(flag):
+            issues.append(
+                (
+                    i,
+                    f"{question.id}: red flag {i + 1} reports a claim ({flag.split()[0]!r}...);"
+                    " state the wrong claim itself, as a candidate would say it",
+                )
+            )
+    return issues
+
+
+def _red_flag_problems(
+    question: Question, doc: LocatedDoc, base: tuple, path: Path
+) -> list[Problem]:
+    """The shipped bank's bar; users' own questions are not held to it (they still grade)."""
+    if not path.is_relative_to(SHIPPED_DIR):
+        return []
+    return [
+        Problem(path, doc.line_of((*base, "red_flags", *([] if i is None else [i]))), message)
+        for i, message in red_flag_issues(question)
+    ]
+
+
 def load_content(extra_question_dirs: Iterable[Path] = (), extra_rubric_dirs: Iterable[Path] = ()):
     """Load rubrics then questions (a question's kind must name a loaded rubric)."""
     content = Content()
@@ -96,6 +149,8 @@ def load_content(extra_question_dirs: Iterable[Path] = (), extra_rubric_dirs: It
                 continue
             found = _check_question(question, content, doc, base, path)
             content.problems.extend(found)
+            # Weak red flags are reported but the question stays usable.
+            content.problems.extend(_red_flag_problems(question, doc, base, path))
             if not found:
                 content.questions[question.id] = question
     return content

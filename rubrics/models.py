@@ -28,6 +28,7 @@ Signal = Literal[
     "examples",
     "complexity",
     "clarifying",
+    "ownership",
     "structure",
     "clarity",
     "delivery",
@@ -62,6 +63,20 @@ class Criterion(BaseModel):
         return levels
 
 
+class ScoreCap(BaseModel):
+    """A ceiling on the overall score while one criterion sits at or below a level.
+
+    Soundness is not one concern among many: a system design that leaks the label is unusable
+    however complete it looks, so a weighted mean alone would let breadth hide the flaw.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    criterion: str = Field(min_length=1)
+    at_most: int = Field(ge=0, le=3, description="the cap applies while the level is <= this")
+    overall_max: float = Field(ge=0.0, le=100.0, description="the highest overall allowed")
+
+
 class Rubric(BaseModel):
     """A rubric for one question kind (or the cross-cutting ``communication`` rubric)."""
 
@@ -72,6 +87,7 @@ class Rubric(BaseModel):
     description: str = Field(min_length=1)
     kind: Literal["question", "communication"] = "question"
     criteria: list[Criterion] = Field(min_length=1)
+    caps: list[ScoreCap] = Field(default_factory=list)
 
     @field_validator("criteria")
     @classmethod

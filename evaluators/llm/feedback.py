@@ -98,7 +98,7 @@ def llm_feedback(item: Item, reply: LLMReply, baseline: Feedback) -> Feedback:
         criteria = capped(criteria)
         notices.append(cap_notice(problems))
     weights = {c.id: c.weight for c in [*context.rubric.criteria, *context.communication.criteria]}
-    overall = overall_score(criteria, weights)
+    overall = overall_score(criteria, weights, context.rubric.caps)
     common = {
         "engine": "llm",
         "rubric_id": context.rubric.id,

@@ -96,6 +96,21 @@ def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:
     return _Level(level, _quotes(found), comment)
 
 
+def _ownership(inp: CriterionInputs, gate: int) -> _Level:
+    """Sentences where the speaker ("I", not "we") acts, against as many as the reference has.
+
+    Interviewers probing past work want the candidate's own part; "we built" hides it.
+    """
+    found = [s for s in inp.analysis.sentences if owned_action_count(s.text) > 0]
+    expected = min(owned_action_count(inp.reference) if inp.reference else 1, _EXPECTED_CUES_CAP)
+    level = min(gate, cue_level(len(found), expected))
+    if expected == 0:
+        comment = "The question does not call for your own actions; scored with the content."
+    else:
+        comment = f"{len(found)} sentence(s) say what you did; a strong answer has {expected}."
+    return _Level(level, _quotes(found), comment)
+
+
 def _expected_words(inp: CriterionInputs) -> int:
     return word_count(inp.reference) if inp.reference else 120
 
@@ -175,6 +190,8 @@ def _level(criterion: Criterion, inp: CriterionInputs, gate: int) -> _Level:
         return _accuracy(inp, gate)
     if signal in _HOW_SIGNALS:
         return _how(signal, inp, gate)
+    if signal == "ownership":
+        return _ownership(inp, gate)
     if signal == "structure":
         return _structure(inp, gate)
     if signal == "clarity":

@@ -162,7 +162,7 @@ class OfflineEvaluator:
             engine=self.name,
             rubric_id=ctx.rubric.id,
             question_id=ctx.question_id,
-            overall=overall_score(criteria, weights),
+            overall=overall_score(criteria, weights, ctx.rubric.caps),
             criteria=criteria,
             covered_points=covered,
             missing_points=missing,

@@ -30,6 +30,7 @@ _STRENGTH: dict[str, str] = {
     "star_action": "Describes the actions you personally took (Action).",
     "star_result": "Ends with a concrete result (Result).",
     "star_reflection": "Reflects on what you learned.",
+    "ownership": "Makes clear what you did yourself.",
 }
 _ADVICE: dict[str, str] = {
     "coverage": "Cover the core points the question asks for before adding detail.",
@@ -47,6 +48,7 @@ _ADVICE: dict[str, str] = {
     "star_action": 'Describe the steps you took yourself, in the first person ("I", not "we").',
     "star_result": 'Finish with the outcome, quantified if you can ("cut latency by 40%").',
     "star_reflection": "Close with what you learned or would do differently.",
+    "ownership": 'Say what you did yourself ("I designed...", not "we built...").',
 }
 
 

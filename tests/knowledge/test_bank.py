@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from knowledge.bank import Content, load_content, topic_counts
-from knowledge.models import COMPETENCIES, TOPICS
+from knowledge import bank
+from knowledge.bank import (
+    MIN_RED_FLAGS,
+    STORY_KINDS,
+    Content,
+    load_content,
+    red_flag_issues,
+    topic_counts,
+)
+from knowledge.models import COMPETENCIES, TOPICS, Question
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +67,70 @@ def test_bank_includes_scenario_questions(content: Content) -> None:
     prompts = " ".join(q.prompt.lower() for q in content.questions.values())
     assert "production" in prompts
     assert "drift" in prompts
+
+
+def test_every_technical_question_states_at_least_three_wrong_claims(content: Content) -> None:
+    """The correctness check matches answer sentences to red flags, so each is a claim."""
+    for q in content.questions.values():
+        if q.kind in STORY_KINDS:
+            continue
+        assert len(q.red_flags) >= MIN_RED_FLAGS, q.id
+        assert red_flag_issues(q) == [], q.id
+
+
+def test_behavioral_difficulty_is_spread(content: Content) -> None:
+    levels = Counter(q.difficulty for q in content.by_topic("behavioral"))
+    assert min(levels[d] for d in ("easy", "medium", "hard")) >= 5, levels
+
+
+def _question(**changes: object) -> Question:
+    base = {
+        "id": "q",
+        "topic": "ml_concepts",
+        "kind": "concept",
+        "difficulty": "easy",
+        "prompt": "What is overfitting?",
+        "key_points": ["Fits noise.", "Detected by a train-validation gap."],
+        "red_flags": [
+            "More data increases variance.",
+            "A low training error proves the model generalises.",
+            "Overfitting means both errors are high.",
+        ],
+        "follow_ups": ["How do you detect it?"],
+        "model_answer": "Overfitting is when a model fits noise in its training data.",
+    }
+    return Question.model_validate({**base, **changes})
+
+
+def test_red_flag_rule_accepts_declarative_claims() -> None:
+    assert red_flag_issues(_question()) == []
+
+
+def test_red_flag_rule_reports_too_few_and_reported_claims() -> None:
+    issues = red_flag_issues(_question(red_flags=["Claims more data reduces bias."]))
+    assert [i for i, _ in issues] == [None, 0]
+    assert "at least 3 red flags, found 1" in issues[0][1]
+    assert "'Claims'" in issues[1][1]
+
+
+def test_story_questions_are_exempt_from_the_red_flag_rule() -> None:
+    story = _question(topic="projects", kind="project_deep_dive", red_flags=["Blames the team."])
+    assert red_flag_issues(story) == []
+
+
+def test_shipped_questions_below_the_bar_are_reported_with_their_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bank.yaml").write_text(
+        "topic: ml_concepts\nquestions:\n"
+        "  - id: thin\n    difficulty: easy\n    prompt: What is overfitting?\n"
+        "    key_points: [Fits noise., Detected by a gap.]\n"
+        "    red_flags:\n      - Says more data reduces bias.\n"
+        "    follow_ups: ['How do you detect it?']\n"
+        "    model_answer: Overfitting is when a model fits noise in its training data.\n"
+    )
+    monkeypatch.setattr(bank, "SHIPPED_DIR", tmp_path)
+    content = load_content()
+    lines = sorted((p.line, p.message) for p in content.problems)
+    assert [line for line, _ in lines] == [7, 8]
+    assert "thin" in content.questions  # reported, still usable

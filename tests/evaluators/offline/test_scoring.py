@@ -2,6 +2,7 @@ import pytest
 
 from evaluators.offline.scoring import level_from_fraction, overall_score
 from evaluators.schemas import CriterionScore
+from rubrics.models import ScoreCap
 
 
 def _c(cid: str, score: int) -> CriterionScore:
@@ -20,3 +21,22 @@ def test_criteria_without_weight_do_not_count():
 
 def test_levels_round_to_nearest_and_clip():
     assert [level_from_fraction(f) for f in (-1, 0.1, 0.4, 0.62, 2)] == [0, 0, 2, 2, 4]
+
+
+def test_a_cap_limits_the_overall_while_its_criterion_is_low():
+    caps = [ScoreCap(criterion="soundness", at_most=1, overall_max=45.0)]
+    weights = {"coverage": 0.85, "soundness": 0.15}
+    leaky = [_c("coverage", 4), _c("soundness", 1)]
+    sound = [_c("coverage", 4), _c("soundness", 3)]
+    assert overall_score(leaky, weights) > 80
+    assert overall_score(leaky, weights, caps) == 45.0
+    assert overall_score(sound, weights, caps) == overall_score(sound, weights)
+
+
+def test_the_tightest_applicable_cap_wins():
+    caps = [
+        ScoreCap(criterion="soundness", at_most=0, overall_max=25.0),
+        ScoreCap(criterion="soundness", at_most=1, overall_max=45.0),
+    ]
+    criteria = [_c("coverage", 4), _c("soundness", 0)]
+    assert overall_score(criteria, {"coverage": 0.9, "soundness": 0.1}, caps) == 25.0

@@ -1,5 +1,7 @@
 """Unit tests of the individual offline signals through small hand-written contexts."""
 
+import re
+
 from evaluators.offline.depth import cue_level, cue_sentences
 from evaluators.offline.guards import is_english, is_keyword_list, repeats_question
 from evaluators.offline.text import split_sentences
@@ -51,3 +53,15 @@ def test_terse_answers_are_not_mistaken_for_repeats_or_off_topic(kb, grade):
     assert repeats_question("What is overfitting?", "What is overfitting and why?")
     assert not repeats_question("As many as you want.", ctx.prompt)
     assert grade(ctx, "As many as you want.").notices == []
+
+
+def test_ownership_rewards_what_the_candidate_did_themselves(kb, grade):
+    """Project deep dives score "I designed..." above the same story told as "we"."""
+    project = kb.context(question_id="projects-personal-contribution")
+    mine = project.model_answer
+    ours = re.sub(r"\bI\b", "we", re.sub(r"\bmy\b", "our", mine))
+
+    def ownership(answer: str) -> int:
+        return next(c.score for c in grade(project, answer).criteria if c.id == "ownership")
+
+    assert ownership(mine) > ownership(ours)
