@@ -72,6 +72,8 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("fwer family-wise familywise bonferroni", "fdr benjamini-hochberg benjamini"),
     ("row rows", "column columns"),
     ("inside within internal", "outside external"),
+    ("arithmetic", "harmonic geometric"),
+    ("always", "often sometimes usually occasionally"),
     ("shadow", "canary"),
     ("sharding shard shards partition partitions", "replication replica replicas replicate"),
     ("numerator", "denominator"),
@@ -94,6 +96,11 @@ differ on that axis (a flip)."""
 
 NEGATION_SCOPE = 6
 """Content words after a negation that it governs."""
+_SCOPE_BREAK = frozenset(
+    ["and", "but", "so", "yet", "because", "while", "whereas", "although", "though"]
+)
+"""Words that start a new conjunct, where a negation's scope ends ("the variant does nothing
+and a 97% chance it helps" does not deny the 97%)."""
 NEGATION_MIN_SHARED = 2
 """Shared content words a negation must govern to deny the shared claim (fewer only when fewer
 follow it): "a while loop may never run, depending on the condition" denies nothing about "the
@@ -264,11 +271,8 @@ def statement_core(red_flag: str) -> tuple[str, bool]:
     return _META.sub("", red_flag, count=1), False
 
 
-_NOT_NEGATION = re.compile(
-    r"\b(?:no matter|not only|no doubt|not just|(?:does|do|did|doing) nothing)\b", re.IGNORECASE
-)
-"""Idioms with a negation word that deny nothing that follows ("the variant does nothing and
-a 97% chance it helps" does not deny the 97%)."""
+_NOT_NEGATION = re.compile(r"\b(?:no matter|not only|no doubt|not just)\b", re.IGNORECASE)
+"""Idioms with a negation word that deny nothing."""
 _TYPE_ONE = re.compile(r"\btype[\s-]*(?:i|1)\b", re.IGNORECASE)
 _TYPE_TWO = re.compile(r"\btype[\s-]*(?:ii|2)\b", re.IGNORECASE)
 
@@ -311,7 +315,10 @@ def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shar
     count = 0
     for i, t in enumerate(tokens):
         if t in NEGATION or t.endswith("n't"):
-            following = [stem(w) for w in tokens[i + 1 :] if w not in STOPWORDS]
+            scope_end = next(
+                (j for j in range(i + 1, len(tokens)) if tokens[j] in _SCOPE_BREAK), len(tokens)
+            )
+            following = [stem(w) for w in tokens[i + 1 : scope_end] if w not in STOPWORDS]
             governed = set(following[:scope]) & shared
             count += len(governed) >= min(min_shared, len(following))
     return count % 2 == 1

@@ -28,6 +28,9 @@ _EXPECTED_CUES_CAP = 2
 """A couple of sentences of reasoning (or examples...) meets the expectation in full."""
 WRONG_CLAIM_LEVEL = 1
 """Accuracy level at most, once one wrong claim is found (each further one takes a level)."""
+WRONG_CLAIM_OVERALL_MAX = 50.0
+"""Overall score at most once a wrong claim is found: a misconception stated in the right words
+must not outrank a correct answer in other words on breadth alone."""
 _PRAISE_FROM = 3
 """A comment praises a criterion only from this level on, so it never contradicts the score."""
 _CAPPED = "{}, but held to the content level: form cannot outscore what is said."

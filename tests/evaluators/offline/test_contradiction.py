@@ -81,3 +81,32 @@ def test_red_flags_are_read_as_the_claim_they_describe():
         False,
     )
     assert statement_core("Ignores data leakage from the test set.")[1] is True
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # the negation is about a different predicate than the shared words
+        (
+            "The body of a do-while loop runs at least once.",
+            "A plain while loop may never run, depending on its condition.",
+        ),
+        # a key point made only of conditions asserts nothing, so its "not" sets no polarity
+        (
+            "If the recursive step is wrong, or if the base case is not included.",
+            "There is no base case, so the recursion never stops.",
+        ),
+        # "only inside" and "not outside" say the same thing
+        (
+            "A local variable can only be used inside the function that declares it.",
+            "A local variable cannot be used outside its function.",
+        ),
+        # the negation ends at the next conjunct
+        (
+            "It is not a 97% chance that the variant is better.",
+            "Under the null the variant does nothing and a gap this large is rare.",
+        ),
+    ],
+)
+def test_right_statements_in_other_words_are_not_contradictions(point, sentence):
+    assert compare(sentence, point).verdict is not Verdict.CONTRADICTS
