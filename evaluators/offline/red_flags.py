@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -64,8 +65,10 @@ class RedFlagHit:
     """What differs from the key point (negation, bias/variance, direction...)."""
 
 
-def _claims(text: str):
-    return [claim(c) for c in clauses(text)]
+@lru_cache(maxsize=4096)
+def _claims(text: str) -> tuple[Claim, ...]:
+    """The clauses of a text, parsed once: key points and red flags recur for every sentence."""
+    return tuple(claim(c) for c in clauses(text))
 
 
 def _verdicts(
