@@ -27,6 +27,14 @@ from rubrics.models import Criterion, Signal
 MAX_EVIDENCE = 3
 _EXPECTED_CUES_CAP = 2
 """A couple of sentences of reasoning (or examples...) meets the expectation in full."""
+WRONG_CLAIM_LEVEL = 1
+"""Accuracy level at most, once one wrong claim is found (each further one takes a level)."""
+WRONG_CLAIM_OVERALL_MAX = 50.0
+"""Overall score at most once a wrong claim is found: a misconception stated in the right words
+must not outrank a correct answer in other words on breadth alone."""
+_PRAISE_FROM = 3
+"""A comment praises a criterion only from this level on, so it never contradicts the score."""
+_CAPPED = "{}, but held to the content level: form cannot outscore what is said."
 _HOW_SIGNALS = ("depth", "tradeoffs", "examples", "complexity", "clarifying")
 
 
@@ -34,8 +42,6 @@ _HOW_SIGNALS = ("depth", "tradeoffs", "examples", "complexity", "clarifying")
 class LevelParams:
     """How the accuracy and length signals turn into levels (STAR: ``evaluators.star.scoring``)."""
 
-    red_flag_penalty: int = 2
-    """Levels lost per misconception stated: two wrong claims leave nothing of a top answer."""
     default_expected_words: int = 120
     """Expected answer length when there is no reference answer: about a minute of speech."""
 
@@ -82,10 +88,13 @@ def _coverage(inp: CriterionInputs) -> _Level:
 def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
     hits = inp.analysis.red_flags
     if hits:
-        comment = "States a known misconception: " + "; ".join(h.red_flag for h in hits) + "."
-        level = max(0, MAX_LEVEL - LEVEL_PARAMS.red_flag_penalty * len(hits))
+        comment = "Wrong claim: " + "; ".join(h.red_flag.rstrip(".") for h in hits) + "."
+        level = max(0, WRONG_CLAIM_LEVEL + 1 - len(hits))
         return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
-    comment = "No known misconception found; credit follows the correct content covered."
+    comment = (
+        "No known misconception or contradiction of a key point detected; "
+        "credit follows the key points covered."
+    )
     return _Level(gate, _coverage(inp).evidence, comment)
 
 
@@ -132,14 +141,26 @@ def _answer_first(inp: CriterionInputs) -> bool:
 def _structure(inp: CriterionInputs, gate: int) -> _Level:
     answer_first = _answer_first(inp)
     level, evidence = structure_level(inp.analysis.sentences, answer_first, _expected_words(inp))
-    comment = "Leads with the answer." if answer_first else "The main answer is not up front."
+    if not answer_first:
+        comment = "The main answer is not up front."
+    elif min(gate, level) >= _PRAISE_FROM:
+        comment = "Leads with the answer."
+    elif level >= _PRAISE_FROM:
+        comment = _CAPPED.format("Leads with the answer")
+    else:
+        comment = "Opens with a key point, but the rest is not signposted or is too long."
     return _Level(min(gate, level), _quotes(evidence), comment)
 
 
 def _clarity(inp: CriterionInputs, gate: int) -> _Level:
     a = inp.analysis
     level, problems = clarity_level(a.sentences, a.vectors, _expected_words(inp))
-    comment = "Clear and concise." if not problems else "Clarity: " + ", ".join(problems) + "."
+    if problems:
+        comment = "Clarity: " + ", ".join(problems) + "."
+    elif min(gate, level) >= _PRAISE_FROM:
+        comment = "Clear and concise."
+    else:
+        comment = _CAPPED.format("Clearly written")
     return _Level(min(gate, level), _quotes(a.sentences[:1]), comment)
 
 

@@ -20,7 +20,7 @@ from evaluators.offline.coverage import (
     point_signals,
     score_points,
 )
-from evaluators.offline.criteria import CriterionInputs, score_criteria
+from evaluators.offline.criteria import WRONG_CLAIM_OVERALL_MAX, CriterionInputs, score_criteria
 from evaluators.offline.encode import Encoded, encode, encode_answers
 from evaluators.offline.feedback_text import follow_up, improvements, strengths, stronger_answer
 from evaluators.offline.red_flags import find_red_flags
@@ -100,7 +100,14 @@ class OfflineEvaluator:
         enc = self._contexts[_context_key(ctx)]
         vectors = np.stack([e.vector for e in sentence_enc]) if sentence_enc else None
         hits = (
-            find_red_flags(ctx.red_flags, enc.flag_vectors, enc.point_vectors, sentences, vectors)
+            find_red_flags(
+                ctx.red_flags,
+                enc.flag_vectors,
+                ctx.key_points,
+                enc.point_vectors,
+                sentences,
+                vectors,
+            )
             if vectors is not None
             else []
         )
@@ -154,12 +161,15 @@ class OfflineEvaluator:
         covered = [p.point for p in coverage if p.covered]
         missing = [p.point for p in coverage if not p.covered]
         flagged = [(h.red_flag, h.sentence.text) for h in analysis.red_flags]
+        overall = overall_score(criteria, weights, ctx.rubric.caps)
+        if analysis.red_flags:
+            overall = min(overall, WRONG_CLAIM_OVERALL_MAX)
         notices = [g.notice for g in guards] + _source_notices(ctx)
         return Feedback(
             engine=self.name,
             rubric_id=ctx.rubric.id,
             question_id=ctx.question_id,
-            overall=overall_score(criteria, weights, ctx.rubric.caps),
+            overall=overall,
             criteria=criteria,
             covered_points=covered,
             missing_points=missing,

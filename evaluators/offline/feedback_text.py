@@ -17,7 +17,7 @@ MAX_STRENGTHS = 3
 MAX_IMPROVEMENTS = 4
 
 _STRENGTH: dict[str, str] = {
-    "accuracy": "No wrong claims: what you state is correct.",
+    "accuracy": "No known misconception or contradiction of a key point detected.",
     "depth": "Explains why, not just what.",
     "tradeoffs": "Weighs trade-offs instead of presenting one option as free.",
     "examples": "Grounds the answer in a concrete example or numbers.",
@@ -86,7 +86,9 @@ def improvements(
     red_flag_sentences: Sequence[tuple[str, str]],
 ) -> list[str]:
     """The changes that would raise the score most: wrong claims, missing points, weak criteria."""
-    out = [f'Correct this claim: "{quote}" ({flag}).' for flag, quote in red_flag_sentences]
+    out = [
+        f'Correct this claim: "{quote}" ({flag.rstrip(".")}).' for flag, quote in red_flag_sentences
+    ]
     out += [f"Add: {point}" for point in missing[:2]]
     for c in sorted(criteria, key=lambda c: c.score):
         advice = _ADVICE[signals[c.id]]

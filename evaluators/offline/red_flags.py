@@ -1,64 +1,179 @@
-"""Red flags: answer sentences that state one of the question's known wrong claims.
+"""Wrong claims: answer sentences that state a known misconception or contradict a key point.
 
-Negation is the classic trap for embeddings ("random forests cannot overfit" sits next to
-"random forests can overfit"), so a sentence only counts when it is close to the red flag, closer
-to it than to any key point, and has the same polarity.
+Sentence embeddings place "X is Y" next to "X is not Y", and a definition next to the same
+definition with its terms swapped, so similarity alone only *aligns* a sentence with a statement
+(same topic). Whether the sentence agrees or contradicts is decided by the rules of
+``contradiction`` (negation, contrast axes, direction, complexity) on the aligned pair:
+
+* a sentence aligned with a key point that it contradicts is a wrong claim ("contradicts the key
+  point ...");
+* a sentence aligned with a red flag that it agrees with, and that carries most of the red flag's
+  content words, states that misconception. A red flag that describes an omission ("Ignores X")
+  is matched by a sentence denying X, never by one stating it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
+from evaluators.offline.contradiction import (
+    Claim,
+    Comparison,
+    ContrastParams,
+    Verdict,
+    axis_terms,
+    claim,
+    clauses,
+    compare_claims,
+    statement_core,
+)
 from evaluators.text import Sentence
 
-_NEGATION = re.compile(
-    r"\b(not|no|never|cannot|can't|won't|doesn't|don't|isn't|aren't|wasn't|without|neither|"
-    r"nor|none)\b|n't\b",
-    re.IGNORECASE,
-)
-HIT_SIMILARITY = 0.7
-"""Sentence-to-red-flag cosine from which the sentence states the same claim."""
+CONTRADICTS_PREFIX = "Contradicts the key point: "
+
+
+@dataclass(frozen=True)
+class WrongClaimParams:
+    """Thresholds of the wrong-claim check (chosen for few false alarms on right answers)."""
+
+    point_alignment: float = 0.6
+    """Sentence-to-key-point cosine from which the two are about the same thing."""
+    flag_alignment: float = 0.65
+    """Sentence-to-red-flag cosine from which the two are about the same thing."""
+    flag_content: float = 0.5
+    """Share of the red flag's content words the sentence must carry to state it."""
+    lexical_alignment: float = 0.8
+    """Share of the shorter clause's content words that, shared, aligns a sentence with a
+    statement whatever the cosine: a negated restatement ("the p-value is the probability that
+    the null is true" against "it is not the probability that the null is true") uses the same
+    words, while in-context vectors can put it below the cosine threshold."""
+    lexical_min_words: int = 3
+    """...and never fewer shared content words than this."""
+    contrast: ContrastParams = field(default_factory=ContrastParams)
 
 
 @dataclass(frozen=True)
 class RedFlagHit:
     red_flag: str
+    """The bank red flag, or ``CONTRADICTS_PREFIX`` + the key point contradicted."""
     sentence: Sentence
+    reasons: tuple[str, ...] = ()
+    """What differs from the key point (negation, bias/variance, direction...)."""
 
 
-def negated(text: str) -> bool:
-    """True when the text carries an odd number of negations (its claim is denied)."""
-    return len(_NEGATION.findall(text)) % 2 == 1
+@lru_cache(maxsize=4096)
+def _claims(text: str) -> tuple[Claim, ...]:
+    """The clauses of a text, parsed once: key points and red flags recur for every sentence."""
+    return tuple(claim(c) for c in clauses(text))
+
+
+def _verdicts(
+    sentence: Sentence, sims: np.ndarray, points: Sequence[str], params: WrongClaimParams
+) -> dict[int, Comparison]:
+    """The sentence's verdict on every key point it is aligned with (same topic)."""
+    answer = _claims(sentence.text)
+    verdicts = {}
+    for p, point in enumerate(points):
+        stated = _claims(point)
+        if sims[p] >= params.point_alignment or _same_words(answer, stated, params):
+            verdicts[p] = compare_claims(answer, stated, params.contrast)
+    return verdicts
+
+
+def _same_words(answer: Sequence[Claim], stated: Sequence[Claim], params: WrongClaimParams) -> bool:
+    """Some answer clause and some statement clause use nearly the same content words."""
+    for a in answer:
+        for b in stated:
+            shared = len(a.stems & b.stems)
+            smaller = min(len(a.stems), len(b.stems))
+            if shared >= params.lexical_min_words and shared >= params.lexical_alignment * smaller:
+                return True
+    return False
+
+
+def _states_flag(sentence: Sentence, flag: str, params: WrongClaimParams) -> bool:
+    """The sentence states the red flag: it carries most of its words, names every contrast
+    term the flag names (a misconception is usually a swapped term: "overfitting ... too
+    simple" is not stated by "overfitting ... too good on training data"), and agrees."""
+    core, omission = statement_core(flag)
+    answer, stated = _claims(sentence.text), _claims(core)
+    flag_stems = frozenset().union(*(c.stems for c in stated))
+    answer_stems = frozenset().union(*(c.stems for c in answer))
+    if len(flag_stems & answer_stems) < params.flag_content * max(1, len(flag_stems)):
+        return False
+    if not axis_terms(core) <= axis_terms(sentence.text):
+        return False
+    verdict = compare_claims(answer, stated, params.contrast).verdict
+    if verdict is Verdict.UNRELATED:
+        return False
+    return (verdict is Verdict.AGREES) != omission
 
 
 def find_red_flags(
     red_flags: Sequence[str],
     flag_vectors: np.ndarray,
+    points: Sequence[str],
     point_vectors: np.ndarray,
     sentences: Sequence[Sentence],
     sentence_vectors: np.ndarray,
+    params: WrongClaimParams | None = None,
 ) -> list[RedFlagHit]:
-    """Every red flag stated by some answer sentence (at most one hit per red flag)."""
-    if not red_flags or not sentences:
+    """Every red flag stated, and every key point contradicted, by some answer sentence.
+
+    At most one hit per red flag and per sentence; a sentence is judged against the bank's red
+    flags first, then against the key points. A key point that another sentence of the answer
+    states correctly is not reported as contradicted: the answer's stance on it is at worst
+    mixed, and the rules misread a contrast ("a while loop may never run") more often than a
+    candidate states both a fact and its opposite.
+    """
+    params = params or WrongClaimParams()
+    if not sentences:
         return []
-    flag_sims = flag_vectors @ sentence_vectors.T
-    point_best = (
-        (point_vectors @ sentence_vectors.T).max(axis=0)
-        if len(point_vectors)
-        else np.zeros(len(sentences))
+    flag_sims = flag_vectors @ sentence_vectors.T if len(red_flags) else None
+    point_sims = point_vectors @ sentence_vectors.T if len(points) else None
+    verdicts = (
+        [_verdicts(s, point_sims[:, i], points, params) for i, s in enumerate(sentences)]
+        if point_sims is not None
+        else [{} for _ in sentences]
     )
-    hits = []
-    for f, flag in enumerate(red_flags):
-        for s in np.argsort(-flag_sims[f]):
-            sim = flag_sims[f, s]
-            if sim < HIT_SIMILARITY:
-                break
-            sentence = sentences[int(s)]
-            if sim > point_best[s] and negated(sentence.text) == negated(flag):
-                hits.append(RedFlagHit(flag, sentence))
-                break
+    agreed = {p for v in verdicts for p, c in v.items() if c.verdict is Verdict.AGREES}
+    hits: list[RedFlagHit] = []
+    used: set[str] = set()
+    for s, sentence in enumerate(sentences):
+        hit = None
+        if flag_sims is not None:
+            for f in np.argsort(-flag_sims[:, s]):
+                flag = red_flags[int(f)]
+                aligned = flag_sims[f, s] >= params.flag_alignment
+                if not aligned and not _same_words(
+                    _claims(sentence.text), _claims(statement_core(flag)[0]), params
+                ):
+                    continue
+                if flag not in used and _states_flag(sentence, flag, params):
+                    hit = RedFlagHit(flag, sentence)
+                    break
+        if hit is None and point_sims is not None:
+            hit = _contradicted_point(sentence, point_sims[:, s], verdicts[s], points, agreed)
+        if hit is not None and hit.red_flag not in used:
+            used.add(hit.red_flag)
+            hits.append(hit)
     return hits
+
+
+def _contradicted_point(
+    sentence: Sentence,
+    sims: np.ndarray,
+    verdicts: dict[int, Comparison],
+    points: Sequence[str],
+    agreed: set[int],
+) -> RedFlagHit | None:
+    """The most similar aligned key point the sentence contradicts and no sentence states."""
+    for p in sorted(verdicts, key=lambda p: -sims[p]):
+        found = verdicts[p]
+        if found.verdict is Verdict.CONTRADICTS and p not in agreed:
+            return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, found.reasons)
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evaluators.item import GradeItem
+from evaluators.offline.criteria import WRONG_CLAIM_OVERALL_MAX
 from evaluators.scoring import overall_score
 
 
@@ -88,6 +89,7 @@ def test_red_flag_is_reported_and_earns_no_credit(kb, grade):
     assert wrong.red_flags_hit == ["Random forests cannot overfit."]
     assert right.red_flags_hit == []
     assert wrong.overall < right.overall
+    assert wrong.overall <= WRONG_CLAIM_OVERALL_MAX, "a wrong claim caps the overall"
 
 
 def test_feedback_text_is_useful(overfitting, grade):

@@ -4,7 +4,6 @@ import re
 
 from evaluators.offline.depth import cue_level, cue_sentences
 from evaluators.offline.guards import is_english, is_keyword_list, repeats_question
-from evaluators.offline.red_flags import negated
 from evaluators.text import split_sentences
 
 
@@ -35,12 +34,6 @@ def test_depth_and_example_cues_counted_per_sentence():
     assert len(cue_sentences("depth", sentences)) == 1
     assert len(cue_sentences("examples", sentences)) == 1
     assert cue_level(1, 2) == 2 and cue_level(0, 0) == 4
-
-
-def test_negation_parity():
-    assert negated("Random forests cannot overfit.")
-    assert not negated("Random forests can overfit.")
-    assert not negated("It is not true that it does not converge.")
 
 
 def test_guards_recognise_lists_repetition_and_language():

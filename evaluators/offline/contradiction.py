@@ -1,0 +1,400 @@
+"""Does a sentence agree with a reference statement, or contradict it? Pure rules, no model.
+
+Sentence embeddings cannot tell "X is Y" from "X is not Y", nor a definition from the same
+definition with its terms swapped, so after the evaluator has aligned an answer sentence to a
+statement by meaning, these rules compare the two clause by clause:
+
+* polarity: the parity of negations ("is" vs "is not", "never");
+* contrast axes: pairs of terms that name opposite sides of one idea (bias/variance,
+  overfitting/underfitting, precision/recall, training/inference, before/after...). A clause
+  sits on one side of an axis when it uses only that side's words;
+* direction: the sign of a monotone claim, the product of its up/down words ("lower X raises Y"
+  is negative, "lower X lowers Y" positive), compared only between clauses that use the same
+  number of direction words;
+* complexity: a different big-O where both clauses state one.
+
+Each difference is one flip; an odd number of flips is a contradiction (so "raising the threshold
+raises precision" and "lowering the threshold lowers precision" agree, as they should). Clauses
+are paired only when they share enough content words, so a sentence is never judged against a
+statement about something else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from evaluators.text import STOPWORDS, stem, words
+
+NEGATION = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "cannot",
+        "can't",
+        "won't",
+        "doesn't",
+        "don't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "without",
+        "neither",
+        "nor",
+        "none",
+        "nothing",
+        "hasn't",
+        "haven't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "didn't",
+    ]
+)
+
+_AXES_TEXT: tuple[tuple[str, str], ...] = (
+    ("bias", "variance"),
+    (
+        "underfit underfits underfitting underfitted simple simpler simplest",
+        "overfit overfits overfitting overfitted complex flexible",
+    ),
+    ("precision", "recall sensitivity"),
+    ("training train trained", "inference serving test-time evaluation eval"),
+    ("before", "after"),
+    ("l1 lasso", "l2 ridge"),
+    ("active enabled", "off inactive disabled"),
+    ("shallow stumps stump", "deep full-depth fully-grown"),
+    ("parallel independently", "sequentially sequential sequence"),
+    ("fwer family-wise familywise bonferroni", "fdr benjamini-hochberg benjamini"),
+    ("row rows", "column columns"),
+    ("inside within internal", "outside external"),
+    ("arithmetic", "harmonic geometric"),
+    ("always", "often sometimes usually occasionally"),
+    ("shadow", "canary"),
+    ("sharding shard shards partition partitions", "replication replica replicas replicate"),
+    ("numerator", "denominator"),
+    ("typeone", "typetwo"),
+    ("generative", "discriminative"),
+    ("encoder", "decoder"),
+    ("independent", "dependent"),
+    ("local", "global"),
+    ("minimum min", "maximum max"),
+    ("population", "sample"),
+    ("rejects reject", "accept accepts"),
+    ("biased", "unbiased"),
+    ("linear linearly", "quadratic quadratically exponential exponentially"),
+    ("convex", "non-convex nonconvex"),
+    ("supervised", "unsupervised"),
+    ("positive positives", "negative negatives"),
+)
+"""Two sides of one idea, as word lists. A clause on one side and its partner on the other
+differ on that axis (a flip)."""
+
+NEGATION_SCOPE = 6
+"""Content words after a negation that it governs."""
+_SCOPE_BREAK = frozenset(
+    ["and", "but", "so", "yet", "because", "while", "whereas", "although", "though"]
+)
+"""Words that start a new conjunct, where a negation's scope ends ("the variant does nothing
+and a 97% chance it helps" does not deny the 97%)."""
+NEGATION_MIN_SHARED = 2
+"""Shared content words a negation must govern to deny the shared claim (fewer only when fewer
+follow it): "a while loop may never run, depending on the condition" denies nothing about "the
+do-while body runs at least once" though both say "run"."""
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;]*", re.IGNORECASE)
+"""A conditional part ("if the base case is not included") names a circumstance; it asserts
+nothing, so its negations do not set the clause's polarity."""
+
+_UP = frozenset(
+    [
+        "increase",
+        "increases",
+        "increased",
+        "increasing",
+        "raise",
+        "raises",
+        "raised",
+        "raising",
+        "rise",
+        "rises",
+        "rising",
+        "grow",
+        "grows",
+        "growing",
+        "up",
+        "higher",
+        "more",
+        "larger",
+        "bigger",
+        "greater",
+        "longer",
+        "widen",
+        "widens",
+        "wider",
+        "boost",
+        "boosts",
+        "improve",
+        "improves",
+        "doubles",
+        "double",
+        "maximise",
+        "maximize",
+    ]
+)
+_DOWN = frozenset(
+    [
+        "decrease",
+        "decreases",
+        "decreased",
+        "decreasing",
+        "reduce",
+        "reduces",
+        "reduced",
+        "reducing",
+        "lower",
+        "lowers",
+        "lowering",
+        "lowered",
+        "drop",
+        "drops",
+        "dropping",
+        "fall",
+        "falls",
+        "falling",
+        "shrink",
+        "shrinks",
+        "down",
+        "fewer",
+        "less",
+        "smaller",
+        "shorter",
+        "narrower",
+        "narrow",
+        "narrows",
+        "cut",
+        "cuts",
+        "halve",
+        "halves",
+        "hurt",
+        "hurts",
+        "worsen",
+        "minimise",
+        "minimize",
+    ]
+)
+_BIG_O = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_CLAUSE = re.compile(
+    r"[;:—–]|,\s*(?=(?:but|while|whereas|so|and|which|because|yet)\b)|"
+    r"\s(?=(?:but|while|whereas|whilst)\s)",
+    re.IGNORECASE,
+)
+
+_META = re.compile(
+    r"^\s*(?:says|claims|states|believes|thinks|argues|assumes|suggests|answers|treats|"
+    r"describes|calls|defines|insists|asserts)\b(?:\s+that\b)?\s*",
+    re.IGNORECASE,
+)
+_OMISSION = re.compile(
+    r"^\s*(?:ignores|forgets|omits|neglects|misses|skips|overlooks|fails to|never mentions|"
+    r"does not mention|doesn't mention|no mention)\b",
+    re.IGNORECASE,
+)
+
+
+def _axis_index() -> dict[str, tuple[int, int]]:
+    index: dict[str, tuple[int, int]] = {}
+    for a, (left, right) in enumerate(_AXES_TEXT):
+        for side, text in enumerate((left, right)):
+            for word in text.split():
+                index[word] = (a, side)
+    return index
+
+
+_AXIS_OF = _axis_index()
+
+
+@dataclass(frozen=True)
+class ContrastParams:
+    """How much two clauses must share before their polarity is compared."""
+
+    min_shared: int = 2
+    """Content stems two clauses must share to be about the same thing."""
+    min_share_ratio: float = 0.3
+    """...and that share of the shorter clause's content stems."""
+
+
+class Verdict(Enum):
+    UNRELATED = "unrelated"
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The features of one clause the rules compare."""
+
+    stems: frozenset[str]
+    tokens: tuple[str, ...]
+    sides: dict[int, int]
+    direction: tuple[int, int]
+    """(number of up/down words, sign of their product)."""
+    big_o: frozenset[str]
+    asserted: tuple[str, ...] | None = None
+    """The tokens outside conditional parts, whose negations set the polarity; None when the
+    clause is all condition (its polarity is unknown and never compared)."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    verdict: Verdict
+    reasons: tuple[str, ...] = ()
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a sentence: split at semicolons, colons, dashes and contrastive joins."""
+    parts = [p.strip(" ,.") for p in _CLAUSE.split(text)]
+    return [p for p in parts if p] or [text]
+
+
+def statement_core(red_flag: str) -> tuple[str, bool]:
+    """A red flag as the claim it describes, and whether it describes an omission.
+
+    "Says X" describes the claim X; "Ignores X" describes *not* stating X, so a sentence that
+    states X contradicts the red flag rather than agreeing with it.
+    """
+    if _OMISSION.match(red_flag):
+        return red_flag, True
+    return _META.sub("", red_flag, count=1), False
+
+
+_NOT_NEGATION = re.compile(r"\b(?:no matter|not only|no doubt|not just)\b", re.IGNORECASE)
+"""Idioms with a negation word that deny nothing."""
+_TYPE_ONE = re.compile(r"\btype[\s-]*(?:i|1)\b", re.IGNORECASE)
+_TYPE_TWO = re.compile(r"\btype[\s-]*(?:ii|2)\b", re.IGNORECASE)
+
+
+def _typed(text: str) -> str:
+    """Type I / type II errors as single axis words."""
+    return _TYPE_TWO.sub("typetwo", _TYPE_ONE.sub("typeone", text))
+
+
+def claim(text: str) -> Claim:
+    """Polarity, axis sides, direction and complexity of one clause."""
+    text = _typed(_NOT_NEGATION.sub(" ", text.replace("’", "'")))
+    tokens = words(text)
+    sides: dict[int, set[int]] = {}
+    ups = downs = 0
+    for t in tokens:
+        if t in _AXIS_OF:
+            axis, side = _AXIS_OF[t]
+            sides.setdefault(axis, set()).add(side)
+        ups += t in _UP
+        downs += t in _DOWN
+    single = {axis: next(iter(s)) for axis, s in sides.items() if len(s) == 1}
+    sign = -1 if downs % 2 else 1
+    stems = frozenset(
+        stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
+    )
+    big_o = frozenset(re.sub(r"\s+", "", m).lower() for m in _BIG_O.findall(text))
+    asserted: tuple[str, ...] | None = tuple(words(_CONDITION.sub(" ", text)))
+    if not any(t not in STOPWORDS and t not in NEGATION for t in asserted):
+        asserted = None
+    return Claim(stems, tuple(tokens), single, (ups + downs, sign), big_o, asserted)
+
+
+def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shared: int) -> bool:
+    """An odd number of negations that govern shared content (one of the next few words).
+
+    A "not" elsewhere in the clause ("not only", "no matter") says nothing about the claim
+    the two clauses share.
+    """
+    count = 0
+    for i, t in enumerate(tokens):
+        if t in NEGATION or t.endswith("n't"):
+            scope_end = next(
+                (j for j in range(i + 1, len(tokens)) if tokens[j] in _SCOPE_BREAK), len(tokens)
+            )
+            following = [stem(w) for w in tokens[i + 1 : scope_end] if w not in STOPWORDS]
+            governed = set(following[:scope]) & shared
+            count += len(governed) >= min(min_shared, len(following))
+    return count % 2 == 1
+
+
+def axis_terms(text: str) -> frozenset[tuple[int, int]]:
+    """The (axis, side) pairs a text names, e.g. both sides of over/underfitting in
+    "overfitting is when a model is too simple"."""
+    return frozenset(_AXIS_OF[t] for t in words(_typed(text)) if t in _AXIS_OF)
+
+
+def _axis_slots(a: Claim, b: Claim) -> frozenset[str]:
+    """Stems of axis words whose axis both clauses use: "not outside" is about the same slot
+    as "inside", so a negation governing it governs shared content."""
+    axes = {_AXIS_OF[t][0] for t in a.tokens if t in _AXIS_OF}
+    axes &= {_AXIS_OF[t][0] for t in b.tokens if t in _AXIS_OF}
+    return frozenset(stem(t) for t in (*a.tokens, *b.tokens) if _AXIS_OF.get(t, (-1,))[0] in axes)
+
+
+def related(a: Claim, b: Claim, params: ContrastParams) -> bool:
+    """Two clauses share enough content words to be about the same thing."""
+    shared = len(a.stems & b.stems)
+    smaller = max(1, min(len(a.stems), len(b.stems)))
+    return shared >= params.min_shared and shared / smaller >= params.min_share_ratio
+
+
+def flips(a: Claim, b: Claim) -> list[str]:
+    """The differences between two related clauses, each one a reason."""
+    out = []
+    shared = a.stems & b.stems | _axis_slots(a, b)
+    if (
+        a.asserted is not None
+        and b.asserted is not None
+        and all(
+            _negated(a.asserted, shared, NEGATION_SCOPE, need)
+            != _negated(b.asserted, shared, NEGATION_SCOPE, need)
+            for need in (1, NEGATION_MIN_SHARED)
+        )
+    ):
+        out.append("negation")
+    for axis in a.sides.keys() & b.sides.keys():
+        if a.sides[axis] != b.sides[axis]:
+            left, right = _AXES_TEXT[axis]
+            out.append(f"{left.split()[0]}/{right.split()[0]}")
+    if a.direction[0] and a.direction[0] == b.direction[0] and a.direction[1] != b.direction[1]:
+        out.append("direction")
+    if a.big_o and b.big_o and not a.big_o & b.big_o:
+        out.append("complexity")
+    return out
+
+
+def compare_claims(
+    answer: Sequence[Claim], statement: Sequence[Claim], params: ContrastParams
+) -> Comparison:
+    """Verdict of an answer sentence's clauses against a statement's clauses.
+
+    Each answer clause is paired with the statement clause it shares most words with. The
+    sentence agrees when a related pair differs in an even number of flips and contradicts
+    when one differs in an odd number; a contradiction wins, since one wrong clause makes the
+    sentence wrong.
+    """
+    verdict, reasons = Verdict.UNRELATED, ()
+    for a in answer:
+        best = max(statement, key=lambda s: len(a.stems & s.stems), default=None)
+        if best is None or not related(a, best, params):
+            continue
+        found = flips(a, best)
+        if len(found) % 2 == 1:
+            return Comparison(Verdict.CONTRADICTS, tuple(found))
+        verdict = Verdict.AGREES
+    return Comparison(verdict, reasons)
+
+
+def compare(answer: str, statement: str, params: ContrastParams | None = None) -> Comparison:
+    """Verdict of one answer sentence against one statement (key point or claim)."""
+    params = params or ContrastParams()
+    return compare_claims(
+        [claim(c) for c in clauses(answer)], [claim(c) for c in clauses(statement)], params
+    )

@@ -1,0 +1,112 @@
+"""The agree/contradict rules on aligned sentence pairs (pure text, no model)."""
+
+import pytest
+
+from evaluators.offline.contradiction import Verdict, compare, statement_core
+
+KEY_POINT_CASES = [
+    # (key point, sentence that contradicts it, sentence that agrees in other words)
+    (
+        "It is not the probability that the null hypothesis is true.",
+        "The p-value is the probability that the null hypothesis is true.",
+        "It is not a statement about how probable the null hypothesis is to be true.",
+    ),
+    (
+        "High bias means the model is too simple and underfits.",
+        "High bias means the model is too complex and overfits the training data.",
+        "A model with high bias is too simple for the data, so it underfits.",
+    ),
+    (
+        "At inference dropout is turned off and all units are used.",
+        "At inference dropout stays active and units are still dropped.",
+        "Dropout is turned off at inference, so every unit is used.",
+    ),
+    (
+        "Raising the threshold usually increases precision.",
+        "Raising the threshold usually decreases precision.",
+        "Lowering the threshold usually decreases precision.",
+    ),
+    (
+        "A type I error is a false positive.",
+        "A type II error is a false positive.",
+        "A false positive is what we call a type I error.",
+    ),
+    (
+        "L1 regularisation drives some weights to exactly zero.",
+        "L2 regularisation drives some weights to exactly zero.",
+        "With L1 regularisation some weights go to exactly zero.",
+    ),
+    (
+        "Fit the scaler on the training data after the split.",
+        "Fit the scaler on all the training data before the split.",
+        "Only fit the scaler on the training data, after the split.",
+    ),
+    (
+        "Bottom-up heapify builds a heap in O(n) time.",
+        "Bottom-up heapify builds the heap in O(n log n) time.",
+        "Building the heap bottom-up with heapify takes O(n) time.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("point", "wrong", "right"), KEY_POINT_CASES)
+def test_contradiction_is_told_from_agreement(point, wrong, right):
+    found = compare(wrong, point)
+    assert found.verdict is Verdict.CONTRADICTS, found
+    assert found.reasons
+    assert compare(right, point).verdict is Verdict.AGREES
+
+
+def test_a_double_swap_is_consistent():
+    point = "Raising the threshold increases precision and lowers recall."
+    assert compare("Lowering the threshold lowers precision.", point).verdict is Verdict.AGREES
+
+
+def test_a_negation_elsewhere_in_the_clause_is_not_a_flip():
+    point = "Bagging reduces variance by averaging many trees."
+    sentence = "No matter the data, bagging reduces variance by averaging many trees."
+    assert compare(sentence, point).verdict is Verdict.AGREES
+
+
+def test_a_sentence_about_something_else_is_unrelated():
+    point = "Dropout is turned off at inference."
+    assert compare("Adam adapts the learning rate per parameter.", point).verdict is (
+        Verdict.UNRELATED
+    )
+
+
+def test_red_flags_are_read_as_the_claim_they_describe():
+    assert statement_core("Says there is a 97% chance the variant is better.") == (
+        "there is a 97% chance the variant is better.",
+        False,
+    )
+    assert statement_core("Ignores data leakage from the test set.")[1] is True
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # the negation is about a different predicate than the shared words
+        (
+            "The body of a do-while loop runs at least once.",
+            "A plain while loop may never run, depending on its condition.",
+        ),
+        # a key point made only of conditions asserts nothing, so its "not" sets no polarity
+        (
+            "If the recursive step is wrong, or if the base case is not included.",
+            "There is no base case, so the recursion never stops.",
+        ),
+        # "only inside" and "not outside" say the same thing
+        (
+            "A local variable can only be used inside the function that declares it.",
+            "A local variable cannot be used outside its function.",
+        ),
+        # the negation ends at the next conjunct
+        (
+            "It is not a 97% chance that the variant is better.",
+            "Under the null the variant does nothing and a gap this large is rare.",
+        ),
+    ],
+)
+def test_right_statements_in_other_words_are_not_contradictions(point, sentence):
+    assert compare(sentence, point).verdict is not Verdict.CONTRADICTS

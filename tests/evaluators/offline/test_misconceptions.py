@@ -1,0 +1,112 @@
+"""Wrong answers in the right words against right answers in other words (our own pairs).
+
+``data/misconception_pairs.jsonl`` holds 42 pairs written for these tests, across every topic
+and free-form questions with a reference answer. Each is graded as ``coach grade`` grades it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from evaluators.item import GradeItem
+from evaluators.schemas import Feedback
+from knowledge.base import KnowledgeBase
+
+PAIRS = Path(__file__).parent / "data" / "misconception_pairs.jsonl"
+QUESTION_FIELDS = ("question_id", "question", "reference_answer", "key_points", "kind")
+
+ISSUE_BARS = {"wrong_flagged": 0.80, "right_above_wrong": 0.90, "right_flagged": 0.10}
+"""The targets of issue 11, not yet met by the rules (see the xfail below)."""
+REGRESSION_FLOOR = {"wrong_flagged": 0.6, "right_above_wrong": 0.8, "right_flagged": 0.2}
+"""What the contradiction rules reach on these pairs today (64%, 83%, 17%): must not regress."""
+
+
+def _flagged(fb: Feedback) -> bool:
+    accuracy = next((c.score for c in fb.criteria if c.id == "accuracy"), None)
+    return bool(fb.red_flags_hit) or (accuracy is not None and accuracy <= 1)
+
+
+@pytest.fixture(scope="module")
+def graded(evaluator, tmp_path_factory) -> dict[str, dict[str, Feedback]]:
+    """Every pair graded once; bank ids and free-form questions with a kind need no index."""
+    kb = KnowledgeBase(tmp_path_factory.mktemp("coach-data"))
+    rows = [json.loads(line) for line in PAIRS.open(encoding="utf-8") if line.strip()]
+    items = [
+        GradeItem(
+            context=kb.context(**{k: r[k] for k in QUESTION_FIELDS if r.get(k) is not None}),
+            answer=r["answer"],
+        )
+        for r in rows
+    ]
+    pairs: dict[str, dict[str, Feedback]] = defaultdict(dict)
+    for r, fb in zip(rows, evaluator.evaluate_many(items), strict=True):
+        pairs[r["pair"]][r["label"]] = fb
+    return dict(pairs)
+
+
+def _rates(graded: dict[str, dict[str, Feedback]]) -> dict[str, float]:
+    n = len(graded)
+    return {
+        "wrong_flagged": sum(_flagged(p["wrong"]) for p in graded.values()) / n,
+        "right_above_wrong": sum(p["right"].overall > p["wrong"].overall for p in graded.values())
+        / n,
+        "right_flagged": sum(_flagged(p["right"]) for p in graded.values()) / n,
+    }
+
+
+def test_the_pairs_cover_every_topic_and_free_form_questions():
+    rows = [json.loads(line) for line in PAIRS.open(encoding="utf-8") if line.strip()]
+    prefixes = {r["question_id"].split("-")[0] for r in rows if r.get("question_id")}
+    assert {"concepts", "metrics", "stats", "dl", "coding", "sysdesign"} <= prefixes
+    assert sum(1 for r in rows if r.get("reference_answer")) >= 10 * 2
+    assert len({r["pair"] for r in rows}) >= 40
+
+
+def test_rates_do_not_regress(graded):
+    rates = _rates(graded)
+    assert rates["wrong_flagged"] >= REGRESSION_FLOOR["wrong_flagged"], rates
+    assert rates["right_above_wrong"] >= REGRESSION_FLOOR["right_above_wrong"], rates
+    assert rates["right_flagged"] <= REGRESSION_FLOOR["right_flagged"], rates
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 bars not reached yet by the offline rules")
+def test_rates_meet_the_issue_bars(graded):
+    rates = _rates(graded)
+    assert rates["wrong_flagged"] >= ISSUE_BARS["wrong_flagged"], rates
+    assert rates["right_above_wrong"] >= ISSUE_BARS["right_above_wrong"], rates
+    assert rates["right_flagged"] <= ISSUE_BARS["right_flagged"], rates
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "own-01",
+        "own-02",
+        "own-03",
+        "own-33",
+    ],
+    ids=["p-value", "bias-variance-swap", "dropout-at-inference", "free-form-p-value"],
+)
+def test_the_issue_rows_are_caught_and_quoted(graded, pair):
+    wrong = graded[pair]["wrong"]
+    assert _flagged(wrong)
+    accuracy = next(c for c in wrong.criteria if c.id == "accuracy")
+    assert accuracy.score <= 1
+    assert accuracy.evidence, "the wrong sentence is quoted"
+    assert not any("what you state is correct" in s for s in wrong.strengths)
+
+
+def test_the_correct_p_value_paraphrase_outscores_the_wrong_one(graded):
+    assert graded["own-01"]["right"].overall > graded["own-01"]["wrong"].overall
+
+
+def test_no_comment_contradicts_its_score(graded):
+    praise = ("Clear and concise.", "Leads with the answer.")
+    for pair in graded.values():
+        for fb in pair.values():
+            for c in fb.criteria:
+                assert not (c.comment in praise and c.score < 3), (c.id, c.score, c.comment)
