@@ -154,3 +154,13 @@ def test_bank_practises_every_2026_loop_area(content: Content, area: str) -> Non
     tagged = [set(q.tags) for q in content.questions.values() if area in q.tags]
     covered = set().union(*tagged) if tagged else set()
     assert LOOP_AREAS_2026[area] <= covered, LOOP_AREAS_2026[area] - covered
+
+
+RELEASED_IDS = Path(__file__).parent / "data" / "released_question_ids.txt"
+
+
+def test_released_question_ids_are_never_removed(content: Content) -> None:
+    """Ids are stable slugs: saved attempts, review queues and benchmark files refer to them."""
+    lines = RELEASED_IDS.read_text(encoding="utf-8").splitlines()
+    released = {line for line in lines if line and not line.startswith("#")}
+    assert released - set(content.questions) == set()
