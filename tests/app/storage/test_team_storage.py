@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import multiprocessing
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -32,14 +31,6 @@ def _feedback(overall: float) -> Feedback:
         overall=overall,
         criteria=[CriterionScore(id="accuracy", name="Accuracy", score=2, evidence=["x"])],
     )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'team.db'}"
-    cluster: PostgresCluster = request.getfixturevalue("postgres")
-    return cluster.create_database()
 
 
 def _fill(db: Engine, tag: str) -> dict[str, int]:

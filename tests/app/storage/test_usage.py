@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -18,14 +17,6 @@ pytestmark = pytest.mark.team
 HOUR = timedelta(hours=1)
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 PROCESSES, ATTEMPTS_EACH, LIMIT = 4, 5, 7
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'usage.db'}"
-    cluster: PostgresCluster = request.getfixturevalue("postgres")
-    return cluster.create_database()
 
 
 def test_the_budget_is_per_user_and_frees_up_as_the_window_moves(url: str) -> None:
