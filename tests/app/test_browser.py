@@ -10,20 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.app.helpers import ROOT
+from tests.fixtures.browser import CHROMIUM, CHROMIUM_ARGS, submit_answer
 from tests.fixtures.servers import COACH, free_port, server_process, wait_healthy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 OTHER_PAGES = [
     ("Progress", "progress"),
     ("Mock interview", "mock-interview"),
@@ -67,13 +59,9 @@ def test_answer_a_question_and_see_feedback_in_chromium(server: str, data_dir: P
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1600})
             page.goto(server)
-            submit = page.get_by_role("button", name="Get feedback")
-            expect(submit).to_be_visible(timeout=120_000)
+            expect(page.get_by_role("button", name="Get feedback")).to_be_visible(timeout=120_000)
             page.screenshot(path=ARTIFACTS / "practice-first-run.png", full_page=True)
-
-            page.get_by_label("Your answer").fill(ANSWER)
-            submit.click()
-            expect(page.get_by_text("Overall")).to_be_visible(timeout=240_000)
+            submit_answer(page, ANSWER, timeout_ms=240_000)
             expect(page.get_by_text("/100").first).to_be_visible()
             expect(page.get_by_role("tab", name="Key points")).to_be_visible()
             page.get_by_role("heading", name="Feedback").scroll_into_view_if_needed()

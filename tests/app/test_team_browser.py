@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.test_browser import ANSWER, CHROMIUM, CHROMIUM_ARGS
+from tests.app.test_browser import ANSWER
+from tests.fixtures.browser import CHROMIUM, CHROMIUM_ARGS, submit_answer
 from tests.fixtures.oidc import OidcProvider, run_provider
 from tests.fixtures.postgres import PostgresCluster
 from tests.fixtures.servers import free_port, server_process, wait_healthy
@@ -77,13 +78,7 @@ def _sign_in(page, server: str, sub: str) -> None:
 
 
 def _answer(page) -> None:
-    from playwright.sync_api import expect
-
-    submit = page.get_by_role("button", name="Get feedback")
-    expect(submit).to_be_visible(timeout=120_000)
-    page.get_by_label("Your answer").fill(ANSWER)
-    submit.click()
-    expect(page.get_by_text("Overall")).to_be_visible(timeout=FIRST_LOAD_MS)
+    submit_answer(page, ANSWER, timeout_ms=FIRST_LOAD_MS)
 
 
 def _save_story(page, sub: str) -> None:
