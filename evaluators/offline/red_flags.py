@@ -95,7 +95,7 @@ def _same_words(answer: Sequence[Claim], stated: Sequence[Claim], params: WrongC
     return False
 
 
-def _states_flag(sentence: Sentence, flag: str, params: WrongClaimParams) -> bool:
+def states_flag(sentence: Sentence, flag: str, params: WrongClaimParams) -> bool:
     """The sentence states the red flag: it carries most of its words, names every contrast
     term the flag names (a misconception is usually a swapped term: "overfitting ... too
     simple" is not stated by "overfitting ... too good on training data"), and agrees."""
@@ -153,7 +153,7 @@ def find_red_flags(
                     _claims(sentence.text), _claims(statement_core(flag)[0]), params
                 ):
                     continue
-                if flag not in used and _states_flag(sentence, flag, params):
+                if flag not in used and states_flag(sentence, flag, params):
                     hit = RedFlagHit(flag, sentence)
                     break
         if hit is None and point_sims is not None:

@@ -1,0 +1,73 @@
+"""How well do the wrong-claim rules read single sentences? (pairs written for the bank)
+
+``data/entailment_pairs.jsonl`` holds two sentences written for every key point and red flag of
+the 247 technical bank questions: one that states it in other words (``entails``) and one that
+contradicts it (``contradicts``), 4,630 in all. This grades the rules of
+``evaluators/offline/contradiction.py`` and ``red_flags`` on them, sentence against statement,
+with no alignment step in between:
+
+* key points: the share of contradicting sentences the rules call a contradiction (recall) and
+  the share of paraphrases they call one (false alarms);
+* red flags: the share of sentences stating the misconception read as stating it, and the share
+  of sentences *correcting* it read as stating it.
+
+It isolates the rules from retrieval and scoring, so a change to them can be measured on 4,630
+sentences instead of 60 answers. ``--examples N`` prints N missed contradictions.
+
+    .venv/bin/python benchmarks/claim_rules.py [--examples N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from evaluators.offline.contradiction import Verdict, compare  # noqa: E402
+from evaluators.offline.red_flags import WrongClaimParams, states_flag  # noqa: E402
+from evaluators.text import Sentence  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data" / "entailment_pairs.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--examples", type=int, default=0)
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
+    params = WrongClaimParams()
+    counts: Counter[tuple[str, str]] = Counter()
+    hits: Counter[tuple[str, str]] = Counter()
+    missed = []
+    for r in rows:
+        key = (r["statement_kind"], r["label"])
+        counts[key] += 1
+        if r["statement_kind"] == "key_point":
+            hit = compare(r["claim"], r["statement"]).verdict is Verdict.CONTRADICTS
+            if not hit and r["label"] == "contradicts":
+                missed.append(r)
+        else:
+            hit = states_flag(Sentence(r["claim"], 0), r["statement"], params)
+        hits[key] += hit
+    lines = [
+        ("key point contradicted: by a contradiction", ("key_point", "contradicts"), "recall"),
+        ("key point contradicted: by a paraphrase", ("key_point", "entails"), "false alarm"),
+        ("red flag stated: by a sentence stating it", ("red_flag", "entails"), "recall"),
+        ("red flag stated: by its correction", ("red_flag", "contradicts"), "false alarm"),
+    ]
+    print(f"{'rule read':<46} {'count':>11} {'share':>7}  kind")
+    for name, key, kind in lines:
+        print(f"{name:<46} {hits[key]:>5}/{counts[key]:<5} {hits[key] / counts[key]:>7.1%}  {kind}")
+    for r in random.Random(1).sample(missed, min(args.examples, len(missed))):
+        print(f"\n{r['statement']}\n  -> {r['claim']}")
+
+
+if __name__ == "__main__":
+    main()
