@@ -23,14 +23,18 @@ import argparse
 import json
 import random
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from evaluators.offline.contradiction import Verdict, compare  # noqa: E402
-from evaluators.offline.red_flags import WrongClaimParams, states_flag  # noqa: E402
+from evaluators.offline.red_flags import (  # noqa: E402
+    WrongClaimParams,
+    key_point_stems,
+    states_flag,
+)
 from evaluators.text import Sentence  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "entailment_pairs.jsonl"
@@ -43,6 +47,11 @@ def main() -> None:
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     params = WrongClaimParams()
+    points: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if r["statement_kind"] == "key_point" and r["statement"] not in points[r["question_id"]]:
+            points[r["question_id"]].append(r["statement"])
+    known = {q: key_point_stems(p) for q, p in points.items()}
     counts: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()
     missed = []
@@ -54,7 +63,10 @@ def main() -> None:
             if not hit and r["label"] == "contradicts":
                 missed.append(r)
         else:
-            hit = states_flag(Sentence(r["claim"], 0), r["statement"], params)
+            sentence = Sentence(r["claim"], 0)
+            hit = states_flag(
+                sentence, r["statement"], params, known.get(r["question_id"], frozenset())
+            )
         hits[key] += hit
     lines = [
         ("key point contradicted: by a contradiction", ("key_point", "contradicts"), "recall"),

@@ -90,6 +90,7 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("convex", "non-convex nonconvex"),
     ("supervised", "unsupervised"),
     ("positive positives", "negative negatives"),
+    ("vanishing vanish vanishes", "exploding explode explodes"),
 )
 """Two sides of one idea, as word lists. A clause on one side and its partner on the other
 differ on that axis (a flip)."""

@@ -1,0 +1,38 @@
+"""Reading a red flag: a sentence states it only if it carries what makes it a misconception."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluators.offline.red_flags import WrongClaimParams, key_point_stems, states_flag
+from evaluators.text import Sentence
+
+POINTS = [
+    "Gradient clipping rescales the gradient when its norm exceeds a threshold.",
+    "Clipping guards against exploding gradients, for example in RNNs.",
+]
+FLAG = "Gradient clipping fixes vanishing gradients."
+
+
+def _states(text: str, known=key_point_stems(POINTS)) -> bool:
+    return states_flag(Sentence(text, 0), FLAG, WrongClaimParams(), known)
+
+
+def test_a_paraphrase_of_the_misconception_states_it():
+    assert _states("We use gradient clipping because it fixes the vanishing gradient problem.")
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "Gradient clipping rescales the gradient vector whenever its norm gets too large.",
+        "Clipping fixes exploding gradients by capping the gradient norm.",
+    ],
+)
+def test_a_right_sentence_on_the_same_topic_does_not(right):
+    assert not _states(right)
+
+
+def test_without_key_points_every_flag_word_counts_as_distinctive():
+    """A free-form question with no key points: the check falls back to the flag's words."""
+    assert _states("Clipping the gradient fixes vanishing gradients.", known=frozenset())
