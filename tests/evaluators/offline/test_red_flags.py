@@ -12,9 +12,10 @@ POINTS = [
     "Clipping guards against exploding gradients, for example in RNNs.",
 ]
 FLAG = "Gradient clipping fixes vanishing gradients."
+KNOWN = key_point_stems(POINTS)
 
 
-def _states(text: str, known=key_point_stems(POINTS)) -> bool:
+def _states(text: str, known: frozenset[str] = KNOWN) -> bool:
     return states_flag(Sentence(text, 0), FLAG, WrongClaimParams(), known)
 
 
