@@ -13,13 +13,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.services import knowledge_base  # noqa: E402
+from benchmarks.speed import best_of  # noqa: E402
 from knowledge.embeddings import embed  # noqa: E402
 from knowledge.jd import requirements  # noqa: E402
 from knowledge.plan import build_plan  # noqa: E402
@@ -27,15 +27,6 @@ from tests.knowledge.test_plan import ROLE_AREAS  # noqa: E402
 
 JDS = ROOT / "tests" / "fixtures" / "jds"
 REPEATS = 5
-
-
-def best_of(fn) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -51,8 +42,8 @@ def main() -> None:
             continue
         jd = path.read_text()
         build_plan(content, index, jd, n=args.n)  # warm caches
-        plan_s = best_of(lambda jd=jd: build_plan(content, index, jd, n=args.n))
-        embed_s = best_of(lambda jd=jd: embed(requirements(jd)))
+        plan_s = best_of(lambda jd=jd: build_plan(content, index, jd, n=args.n), REPEATS)
+        embed_s = best_of(lambda jd=jd: embed(requirements(jd)), REPEATS)
         plan = build_plan(content, index, jd, n=args.n)
         area = ROLE_AREAS.get(path.name)
         on_area = "-"
