@@ -270,12 +270,18 @@ def test_self_review_shows_your_scores_next_to_the_evaluators(app: AppTest) -> N
     assert len(at.get("vega_lite_chart")) == 2, "calibration charts"
 
 
-def test_mock_interview_runs_questions_and_follow_ups_then_reports(app: AppTest) -> None:
+def _start_one_question_mock(app: AppTest) -> AppTest:
+    """A mock interview of a single ML-concepts question, started."""
     at = open_page(app, "mock_interview")
     for key in ("coding", "system_design", "ml_concepts", "behavioral"):
         at.number_input(key=f"mock.n.{key}").set_value(0)
     at.number_input(key="mock.n.ml_concepts").set_value(1).run()
     at.button(key="mock.start").click().run()
+    return at
+
+
+def test_mock_interview_runs_questions_and_follow_ups_then_reports(app: AppTest) -> None:
+    at = _start_one_question_mock(app)
     no_errors(at)
     assert "Question 1 of 1" in [p.proto.text for p in at.get("progress")]
     at.text_area(key="mock.answer").input(ANSWER)
@@ -298,11 +304,7 @@ def test_mock_interview_second_submit_of_a_question_records_it_once(app: AppTest
     from app.grading import QuestionRef, Submission, grade_and_save
     from app.services import knowledge_base
 
-    at = open_page(app, "mock_interview")
-    for key in ("coding", "system_design", "ml_concepts", "behavioral"):
-        at.number_input(key=f"mock.n.{key}").set_value(0)
-    at.number_input(key="mock.n.ml_concepts").set_value(1).run()
-    at.button(key="mock.start").click().run()
+    at = _start_one_question_mock(app)
     state = at.session_state["mock.state"]
     # The first press: recorded and graded while the page was still busy with it.
     kb = knowledge_base()
@@ -323,11 +325,7 @@ def test_mock_interview_second_submit_of_a_question_records_it_once(app: AppTest
 def test_mock_interview_refused_answer_says_why_and_the_submit_button_comes_back(
     app: AppTest,
 ) -> None:
-    at = open_page(app, "mock_interview")
-    for key in ("coding", "system_design", "ml_concepts", "behavioral"):
-        at.number_input(key=f"mock.n.{key}").set_value(0)
-    at.number_input(key="mock.n.ml_concepts").set_value(1).run()
-    at.button(key="mock.start").click().run()
+    at = _start_one_question_mock(app)
     at = at.button(key="mock.submit.0").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == ["Write or record an answer first."]
