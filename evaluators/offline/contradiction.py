@@ -53,8 +53,13 @@ NEGATION = frozenset(
         "wouldn't",
         "couldn't",
         "didn't",
+        "rarely",
+        "seldom",
+        "hardly",
     ]
 )
+"""Words that deny what follows. "Rarely" and "seldom" count: "rarely exactly zero" and
+"almost never exactly zero" make the same claim, whose opposite is "exactly zero"."""
 
 _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("bias", "variance"),
@@ -247,6 +252,10 @@ class Claim:
     asserted: tuple[str, ...] | None = None
     """The tokens outside conditional parts, whose negations set the polarity; None when the
     clause is all condition (its polarity is unknown and never compared)."""
+    slots: frozenset[str] = frozenset()
+    """The content stems with each contrast term replaced by its axis: "a type I error is a
+    false negative" fills the same slots as "a type I error is a false positive", so the two
+    align as one claim with a term swapped, which is what they are."""
 
 
 @dataclass(frozen=True)
@@ -304,7 +313,12 @@ def claim(text: str) -> Claim:
     asserted: tuple[str, ...] | None = tuple(words(_CONDITION.sub(" ", text)))
     if not any(t not in STOPWORDS and t not in NEGATION for t in asserted):
         asserted = None
-    return Claim(stems, tuple(tokens), single, (ups + downs, sign), big_o, asserted)
+    slots = frozenset(
+        f"axis:{_AXIS_OF[t][0]}" if t in _AXIS_OF else stem(t)
+        for t in tokens
+        if t not in STOPWORDS and t not in NEGATION and len(t) > 1
+    )
+    return Claim(stems, tuple(tokens), single, (ups + downs, sign), big_o, asserted, slots)
 
 
 def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shared: int) -> bool:

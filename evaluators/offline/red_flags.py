@@ -93,8 +93,8 @@ def _same_words(answer: Sequence[Claim], stated: Sequence[Claim], params: WrongC
     """Some answer clause and some statement clause use nearly the same content words."""
     for a in answer:
         for b in stated:
-            shared = len(a.stems & b.stems)
-            smaller = min(len(a.stems), len(b.stems))
+            shared = len(a.slots & b.slots)
+            smaller = min(len(a.slots), len(b.slots))
             if shared >= params.lexical_min_words and shared >= params.lexical_alignment * smaller:
                 return True
     return False
