@@ -74,7 +74,8 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("active enabled", "off inactive disabled"),
     ("shallow stumps stump", "deep full-depth fully-grown"),
     ("parallel independently", "sequentially sequential sequence"),
-    ("fwer family-wise familywise bonferroni", "fdr benjamini-hochberg benjamini"),
+    ("bonferroni holm", "benjamini-hochberg benjamini hochberg"),
+    ("fwer family-wise familywise", "fdr discovery"),
     ("row rows", "column columns"),
     ("inside within internal", "outside external"),
     ("arithmetic", "harmonic geometric"),
@@ -194,7 +195,7 @@ _DOWN = frozenset(
 )
 _BIG_O = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _CLAUSE = re.compile(
-    r"[;:—–]|,\s*(?=(?:but|while|whereas|so|and|which|because|yet)\b)|"
+    r"[;:—]|\s–\s|,\s*(?=(?:but|while|whereas|so|and|which|because|yet)\b)|"
     r"\s(?=(?:but|while|whereas|whilst)\s)",
     re.IGNORECASE,
 )
