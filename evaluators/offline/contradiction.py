@@ -386,6 +386,11 @@ def flips(a: Claim, b: Claim) -> list[str]:
     return out
 
 
+def is_swap(reason: str) -> bool:
+    """The reason names a contrast axis ("bias/variance"), not a negation or a direction."""
+    return "/" in reason
+
+
 def compare_claims(
     answer: Sequence[Claim], statement: Sequence[Claim], params: ContrastParams
 ) -> Comparison:

@@ -29,6 +29,7 @@ from evaluators.offline.contradiction import (
     claim,
     clauses,
     compare_claims,
+    is_swap,
     statement_core,
 )
 from evaluators.text import Sentence
@@ -42,6 +43,11 @@ class WrongClaimParams:
 
     point_alignment: float = 0.6
     """Sentence-to-key-point cosine from which the two are about the same thing."""
+    swap_alignment: float = 0.5
+    """Sentence-to-key-point cosine from which a swapped contrast term alone ("replication
+    splits the table into pieces" against "sharding splits the data across machines") is a
+    contradiction: the swapped term moves the sentence's vector towards the other term's key
+    point, so a swap sits lower than a restatement does."""
     flag_alignment: float = 0.5
     """Sentence-to-red-flag cosine from which the two are about the same thing. Paraphrased
     misconceptions sit at 0.5-0.65; below 0.65 the flag's distinctive words (``states_flag``)
@@ -86,6 +92,10 @@ def _verdicts(
         stated = _claims(point)
         if sims[p] >= params.point_alignment or _same_words(answer, stated, params):
             verdicts[p] = compare_claims(answer, stated, params.contrast)
+        elif sims[p] >= params.swap_alignment:
+            found = compare_claims(answer, stated, params.contrast)
+            if found.verdict is Verdict.CONTRADICTS and all(map(is_swap, found.reasons)):
+                verdicts[p] = found
     return verdicts
 
 
