@@ -107,6 +107,7 @@ class OfflineEvaluator:
                 enc.point_vectors,
                 sentences,
                 vectors,
+                question=ctx.prompt,
             )
             if vectors is not None
             else []

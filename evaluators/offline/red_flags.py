@@ -32,6 +32,7 @@ from evaluators.offline.contradiction import (
     is_swap,
     statement_core,
 )
+from evaluators.offline.numbers import quantities, wrong_number
 from evaluators.text import Sentence
 
 CONTRADICTS_PREFIX = "Contradicts the key point: "
@@ -48,6 +49,10 @@ class WrongClaimParams:
     splits the table into pieces" against "sharding splits the data across machines") is a
     contradiction: the swapped term moves the sentence's vector towards the other term's key
     point, so a swap sits lower than a restatement does."""
+    number_alignment: float = 0.5
+    """Sentence-to-key-point cosine from which a different figure of the same thing ("1,000
+    weight updates" against "4,000 updates") is a contradiction; the unit must match too
+    (``numbers``), which keeps this lower than ``point_alignment`` safe."""
     flag_alignment: float = 0.5
     """Sentence-to-red-flag cosine from which the two are about the same thing. Paraphrased
     misconceptions sit at 0.5-0.65; below 0.65 the flag's distinctive words (``states_flag``)
@@ -155,6 +160,7 @@ def find_red_flags(
     sentences: Sequence[Sentence],
     sentence_vectors: np.ndarray,
     params: WrongClaimParams | None = None,
+    question: str = "",
 ) -> list[RedFlagHit]:
     """Every red flag stated, and every key point contradicted, by some answer sentence.
 
@@ -176,6 +182,8 @@ def find_red_flags(
     )
     agreed = {p for v in verdicts for p, c in v.items() if c.verdict is Verdict.AGREES}
     known = key_point_stems(points)
+    given = [q.value for q in quantities(question)]
+    stated = [q.value for sentence in sentences for q in quantities(sentence.text)]
     hits: list[RedFlagHit] = []
     used: set[str] = set()
     for s, sentence in enumerate(sentences):
@@ -193,6 +201,8 @@ def find_red_flags(
                     break
         if hit is None and point_sims is not None:
             hit = _contradicted_point(sentence, point_sims[:, s], verdicts[s], points, agreed)
+        if hit is None and point_sims is not None:
+            hit = _misnumbered_point(sentence, point_sims[:, s], points, params, given, stated)
         if hit is not None and hit.red_flag not in used:
             used.add(hit.red_flag)
             hits.append(hit)
@@ -211,4 +221,22 @@ def _contradicted_point(
         found = verdicts[p]
         if found.verdict is Verdict.CONTRADICTS and p not in agreed:
             return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, found.reasons)
+    return None
+
+
+def _misnumbered_point(
+    sentence: Sentence,
+    sims: np.ndarray,
+    points: Sequence[str],
+    params: WrongClaimParams,
+    given: Sequence[float],
+    stated: Sequence[float],
+) -> RedFlagHit | None:
+    """The most similar aligned key point whose figure the sentence gets wrong."""
+    for p in np.argsort(-sims):
+        if sims[p] < params.number_alignment:
+            break
+        reason = wrong_number(sentence.text, points[int(p)], given, stated)
+        if reason:
+            return RedFlagHit(CONTRADICTS_PREFIX + points[int(p)], sentence, (reason,))
     return None

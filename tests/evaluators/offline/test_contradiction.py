@@ -42,6 +42,21 @@ KEY_POINT_CASES = [
         "Only fit the scaler on the training data, after the split.",
     ),
     (
+        "Benjamini–Hochberg controls the false discovery rate.",
+        "Benjamini–Hochberg controls the family-wise error rate.",
+        "The false discovery rate is what Benjamini-Hochberg keeps in check.",
+    ),
+    (
+        "Bonferroni controls the family-wise error rate.",
+        "Benjamini-Hochberg controls the family-wise error rate at 0.05.",
+        "The family-wise error rate is what Bonferroni controls.",
+    ),
+    (
+        "L2 rarely sets a weight to exactly zero.",
+        "L2 often sets weights to exactly zero.",
+        "L2 almost never sets a weight to exactly zero.",
+    ),
+    (
         "Bottom-up heapify builds a heap in O(n) time.",
         "Bottom-up heapify builds the heap in O(n log n) time.",
         "Building the heap bottom-up with heapify takes O(n) time.",

@@ -1,0 +1,70 @@
+"""Wrong figures: a quantity stated with another value than the key point's (pure text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluators.offline.numbers import quantities, wrong_number
+
+QUESTION = "You train on 12,000 examples with batches of 40 for 10 epochs. How many updates?"
+POINT = "There are 300 iterations per epoch and 3,000 weight updates in total."
+
+
+def _values(text: str) -> list[float]:
+    return [q.value for q in quantities(text)]
+
+
+def _wrong(sentence: str, answer: str | None = None) -> str | None:
+    return wrong_number(sentence, POINT, _values(QUESTION), _values(answer or sentence))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4,000 updates", 4000),
+        ("500M vectors", 5e8),
+        ("64 billion multiply-adds", 6.4e10),
+        ("about 6.4 × 10¹⁰ multiply-adds", 6.4e10),
+        ("1e9 operations", 1e9),
+        ("25.6 GB", 25.6),
+    ],
+)
+def test_figures_are_read_with_their_scale(text, value):
+    assert quantities(text)[0].value == pytest.approx(value)
+
+
+def test_the_unit_is_what_follows_the_number():
+    found = quantities("It takes 256 GB of memory.")[0]
+    assert "gb" in found.unit
+
+
+def test_a_different_total_of_the_same_thing_is_wrong():
+    reason = _wrong("Each epoch has 40 updates, so 10 × 40 = 400 weight updates overall.")
+    assert reason is not None
+    assert "400" in reason and "3,000" in reason
+
+
+def test_the_right_figure_in_other_words_is_not_wrong():
+    assert _wrong("Ten epochs of 300 steps give 3000 weight updates.") is None
+
+
+def test_figures_the_question_gives_are_data_not_claims():
+    """40 and 10 come from the question: restating them contradicts nothing."""
+    assert _wrong("With batches of 40 over 10 epochs we update the weights often.") is None
+
+
+def test_a_figure_of_something_else_is_not_compared():
+    assert _wrong("Training took 45 minutes on one GPU.") is None
+
+
+def test_a_what_if_beside_the_right_total_is_not_wrong():
+    """The answer states 3,000 elsewhere, so 6,000 is a hypothetical, not the claim."""
+    sentence = "With batches of 20 it would be 6,000 weight updates."
+    answer = "So 3,000 weight updates in total. " + sentence
+    assert _wrong(sentence, answer) is None
+
+
+def test_an_example_figure_in_the_key_point_is_one_choice_among_many():
+    point = "Keep enough components for, for example 95% of the explained variance."
+    sentence = "I keep components until 90% of the explained variance is covered."
+    assert wrong_number(sentence, point, [], _values(sentence)) is None
