@@ -33,6 +33,7 @@ from evaluators.offline.contradiction import (
     statement_core,
 )
 from evaluators.offline.numbers import quantities, wrong_number
+from evaluators.offline.swaps import find_swap
 from evaluators.text import Sentence
 
 CONTRADICTS_PREFIX = "Contradicts the key point: "
@@ -203,6 +204,8 @@ def find_red_flags(
             hit = _contradicted_point(sentence, point_sims[:, s], verdicts[s], points, agreed)
         if hit is None and point_sims is not None:
             hit = _misnumbered_point(sentence, point_sims[:, s], points, params, given, stated)
+        if hit is None and points and question:
+            hit = _swapped_terms(sentence, question, points)
         if hit is not None and hit.red_flag not in used:
             used.add(hit.red_flag)
             hits.append(hit)
@@ -239,4 +242,15 @@ def _misnumbered_point(
         reason = wrong_number(sentence.text, points[int(p)], given, stated)
         if reason:
             return RedFlagHit(CONTRADICTS_PREFIX + points[int(p)], sentence, (reason,))
+    return None
+
+
+def _swapped_terms(sentence: Sentence, question: str, points: Sequence[str]) -> RedFlagHit | None:
+    """The key point whose description the sentence, or one of its clauses, gives the
+    question's other term ("gradient boosting trains its trees independently in parallel")."""
+    for text in (sentence.text, *clauses(sentence.text)):
+        found = find_swap(text, question, points)
+        if found:
+            reason = f"swapped: {found.named} for {found.described}"
+            return RedFlagHit(CONTRADICTS_PREFIX + found.point, sentence, (reason,))
     return None

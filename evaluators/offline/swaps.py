@@ -1,0 +1,115 @@
+"""Swapped definitions: a sentence that describes one of the question's terms with what the key
+points say of the other ("MAE squares the errors", "tree models need standardised features").
+
+The contrast axes of ``contradiction`` know the classic pairs (bias/variance, L1/L2...), but
+every comparison question brings its own pair, and a swap keeps every word of the topic, so the
+sentence vector still sits next to the right key points. The question names the pair ("Compare
+MAE, RMSE and MAPE"), and the key points describe each side in words of their own; a sentence
+that names one side and uses clearly more of the *other* side's describing words has swapped
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from evaluators.offline.contradiction import clauses
+from evaluators.text import STOPWORDS, stem, words
+
+
+@dataclass(frozen=True)
+class SwapParams:
+    min_overlap: int = 3
+    """Describing words a sentence must share with the other side's key point."""
+    margin: int = 2
+    """...and that many more than with any key point of the side it names."""
+
+
+@dataclass(frozen=True)
+class Swap:
+    named: str
+    """The term the sentence names, as the question writes it."""
+    described: str
+    """The term whose key point the sentence actually describes."""
+    point: str
+    """That key point."""
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1)
+
+
+_JOINS = frozenset(["and", "or", "vs", "versus", "against", "from", "than"])
+_DETERMINERS = frozenset(["the", "a", "an"])
+_NOT_TERMS = frozenset(
+    ["compare", "contrast", "explain", "describe", "discuss", "differ", "difference", "don't"]
+)
+"""Words of the question's own request, never one of the things compared."""
+PAIR_REACH = 2
+"""Words on each side of a join that may be the compared term ("shadow deployment and canary
+release" compares shadow with canary)."""
+
+
+def compared_terms(question: str) -> list[tuple[str, str]]:
+    """Pairs of terms the question sets side by side ("MAE, RMSE and MAPE", "L1 vs L2"), as
+    (stem, stem), both orders: a swap is only possible between the things being compared,
+    which keeps the topic's other words ("test", "model") out."""
+    tokens = [
+        w for w in words(question.replace(",", " and ")) if w not in _DETERMINERS | _NOT_TERMS
+    ]
+    pairs: set[tuple[str, str]] = set()
+    for i, t in enumerate(tokens):
+        if t not in _JOINS:
+            continue
+        left = [w for w in tokens[max(0, i - PAIR_REACH) : i] if w not in _JOINS]
+        right = [w for w in tokens[i + 1 : i + 1 + PAIR_REACH] if w not in _JOINS]
+        shared = set(left) & set(right)  # "batch normalisation and layer normalisation"
+        for a in set(left) - shared:
+            for b in set(right) - shared:
+                if a != b and a not in STOPWORDS and b not in STOPWORDS and len(a) > 1 < len(b):
+                    pairs.update({(stem(a), stem(b)), (stem(b), stem(a))})
+    return sorted(pairs)
+
+
+def find_swap(
+    sentence: str,
+    question: str,
+    points: Sequence[str],
+    params: SwapParams | None = None,
+) -> Swap | None:
+    """The term the sentence names but describes as the question's other term, or None."""
+    params = params or SwapParams()
+    point_stems = [_stems(p) for p in points]
+    clause_stems = [[_stems(c) for c in clauses(p)] for p in points]
+    said = _stems(sentence)
+    topic = _stems(question)
+    shown = {stem(w): w for w in words(question)}
+    best: tuple[int, Swap] | None = None
+    for a, b in compared_terms(question):
+        if a not in said or b in said:
+            continue
+        own = [i for i, s in enumerate(point_stems) if a in s and b not in s]
+        other = [i for i, s in enumerate(point_stems) if b in s and a not in s]
+        if not own or not other:
+            continue
+        describing = said - topic
+        own_best = max(len(describing & point_stems[i]) for i in own)
+        # The other side's evidence is the clause that names it: "correlated errors distort
+        # standard errors; non-linearity also hurts predictions" describes errors, not
+        # predictions.
+        j, other_best = max(
+            (
+                (i, len(describing & c))
+                for i in other
+                for c in clause_stems[i]
+                if b in c and a not in c
+            ),
+            key=lambda found: found[1],
+            default=(other[0], 0),
+        )
+        gain = other_best - own_best
+        strong = other_best >= params.min_overlap and gain >= params.margin
+        if strong and (best is None or gain > best[0]):
+            best = (gain, Swap(shown[a], shown[b], points[j]))
+    return best[1] if best else None

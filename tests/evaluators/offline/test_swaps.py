@@ -1,0 +1,56 @@
+"""Swapped definitions between the terms a question compares (pure text, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluators.offline.swaps import compared_terms, find_swap
+
+QUESTION = "Compare bagging and boosting: how do they differ, and when would you use each?"
+POINTS = [
+    "Bagging trains models independently in parallel on bootstrap samples and averages them.",
+    "Averaging many high-variance models mainly reduces variance.",
+    "Boosting trains weak learners sequentially, each one fitting the errors of the ensemble.",
+    "Boosting mainly reduces bias.",
+]
+
+
+def test_the_compared_terms_come_from_the_question():
+    pairs = compared_terms(QUESTION)
+    assert ("baggi", "boost") in pairs and ("boost", "baggi") in pairs
+    assert not any("compa" in pair for pair in pairs)
+
+
+def test_a_shared_head_noun_is_not_a_term():
+    pairs = compared_terms("When would you use batch normalisation and layer normalisation?")
+    assert ("batch", "layer") in pairs
+    assert not any("norma" in pair for pair in pairs)
+
+
+def test_describing_one_term_with_the_other_terms_words_is_a_swap():
+    found = find_swap(
+        "Boosting trains its models independently in parallel on bootstrap samples.",
+        QUESTION,
+        POINTS,
+    )
+    assert found is not None
+    assert (found.named, found.described) == ("boosting", "bagging")
+    assert found.point == POINTS[0]
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "Boosting fits each new weak learner to the errors the ensemble still makes.",
+        "Bagging averages models trained in parallel on bootstrap resamples.",
+        # names both terms: the comparison itself, not a swap
+        "Unlike boosting, bagging trains its models independently in parallel.",
+    ],
+)
+def test_a_right_description_is_not_a_swap(right):
+    assert find_swap(right, QUESTION, POINTS) is None
+
+
+def test_a_question_that_compares_nothing_has_no_swaps():
+    question = "Explain how gradient descent works."
+    assert find_swap("Boosting trains models in parallel.", question, POINTS) is None
