@@ -19,13 +19,15 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(because|since|therefore|thus|hence|so that|in order to|which means|this means|"
         r"that's why|that is why|the reason|as a result|leads? to|causes?|caused by|"
         r"intuition|intuitively|assum\w+|otherwise|if\b.+\bthen|due to|relies on|depends on|"
-        r"mechanism|works by|under the hood|why)\b",
+        r"mechanism|works by|under the hood|why|which is why|this is why|that is what|"
+        r"that's what|meaning|explains?)\b|,\s*so\b",
         _I,
     ),
     "tradeoffs": re.compile(
         r"\b(trade-?offs?|however|whereas|on the other hand|at the (cost|expense) of|downsides?|"
         r"drawbacks?|limitations?|instead|alternatively|in contrast|versus|vs\.?|cheaper|"
-        r"more expensive|slower|faster|pros?|cons?|but|at the price of|balance)\b",
+        r"more expensive|slower|faster|pros?|cons?|but|at the price of|balance|while|unlike|"
+        r"rather than|caveats?|costs?|costly|expensive|only if|limits?)\b",
         _I,
     ),
     "examples": re.compile(

@@ -36,6 +36,17 @@ def test_depth_and_example_cues_counted_per_sentence():
     assert cue_level(1, 2) == 2 and cue_level(0, 0) == 4
 
 
+def test_reasoning_and_trade_offs_in_plain_words_are_counted():
+    """A right answer in its own words reasons with ", so" and weighs costs with "while"."""
+    sentences = split_sentences(
+        "F1 treats both errors as equally bad, so it picks the wrong threshold. "
+        "A needless review costs seconds while a missed post is the expensive mistake. "
+        "We use F2."
+    )
+    assert [s.text for s in cue_sentences("depth", sentences)] == [sentences[0].text]
+    assert [s.text for s in cue_sentences("tradeoffs", sentences)] == [sentences[1].text]
+
+
 def test_guards_recognise_lists_repetition_and_language():
     assert is_keyword_list("precision, recall, F1, ROC, AUC")
     assert not is_keyword_list("push and pop")
