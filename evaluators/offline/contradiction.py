@@ -386,6 +386,21 @@ def flips(a: Claim, b: Claim) -> list[str]:
     return out
 
 
+_SHOWN = {"typeone": "type I", "typetwo": "type II"}
+
+
+def explain(reason: str) -> str:
+    """A flip as the candidate should read it ("it mixes up bias and variance")."""
+    if reason == "negation":
+        return "it says the opposite"
+    if reason == "direction":
+        return "it reverses the direction of the effect"
+    if reason == "complexity":
+        return "it states a different complexity"
+    left, _, right = reason.partition("/")
+    return f"it mixes up {_SHOWN.get(left, left)} and {_SHOWN.get(right, right)}"
+
+
 def is_swap(reason: str) -> bool:
     """The reason names a contrast axis ("bias/variance"), not a negation or a direction."""
     return "/" in reason

@@ -88,7 +88,14 @@ def _coverage(inp: CriterionInputs) -> _Level:
 def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
     hits = inp.analysis.red_flags
     if hits:
-        comment = "Wrong claim: " + "; ".join(h.red_flag.rstrip(".") for h in hits) + "."
+        comment = (
+            "Wrong claim: "
+            + "; ".join(
+                h.red_flag.rstrip(".") + (f" ({', '.join(h.reasons)})" if h.reasons else "")
+                for h in hits
+            )
+            + "."
+        )
         level = max(0, WRONG_CLAIM_LEVEL + 1 - len(hits))
         return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
     comment = (

@@ -161,7 +161,7 @@ class OfflineEvaluator:
         criteria, weights, signals = score_criteria(inputs)
         covered = [p.point for p in coverage if p.covered]
         missing = [p.point for p in coverage if not p.covered]
-        flagged = [(h.red_flag, h.sentence.text) for h in analysis.red_flags]
+        flagged = [(h.red_flag, h.sentence.text, "; ".join(h.reasons)) for h in analysis.red_flags]
         overall = overall_score(criteria, weights, ctx.rubric.caps)
         if analysis.red_flags:
             overall = min(overall, WRONG_CLAIM_OVERALL_MAX)

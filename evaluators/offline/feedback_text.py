@@ -83,11 +83,18 @@ def improvements(
     criteria: Sequence[CriterionScore],
     signals: Mapping[str, Signal],
     missing: Sequence[str],
-    red_flag_sentences: Sequence[tuple[str, str]],
+    red_flag_sentences: Sequence[tuple[str, str, str]],
 ) -> list[str]:
-    """The changes that would raise the score most: wrong claims, missing points, weak criteria."""
+    """The changes that would raise the score most: wrong claims, missing points, weak criteria.
+
+    ``red_flag_sentences`` holds (red flag or contradicted key point, the sentence, what is
+    wrong with it, "" when the flag says it all).
+    """
     out = [
-        f'Correct this claim: "{quote}" ({flag.rstrip(".")}).' for flag, quote in red_flag_sentences
+        f'Correct this claim: "{quote.rstrip(".")}"'
+        + (f": {why}" if why else "")
+        + f" ({flag.rstrip('.')})."
+        for flag, quote, why in red_flag_sentences
     ]
     out += [f"Add: {point}" for point in missing[:2]]
     for c in sorted(criteria, key=lambda c: c.score):

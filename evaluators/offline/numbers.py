@@ -106,7 +106,7 @@ def wrong_number(
             continue
         for e in expected:
             if q.unit & e.unit:
-                return f"number: {_shown(q.value)} where the key point has {_shown(e.value)}"
+                return f"it gives {_shown(q.value)} where the key point has {_shown(e.value)}"
     return None
 
 

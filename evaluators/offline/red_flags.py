@@ -29,6 +29,7 @@ from evaluators.offline.contradiction import (
     claim,
     clauses,
     compare_claims,
+    explain,
     is_swap,
     statement_core,
 )
@@ -79,7 +80,8 @@ class RedFlagHit:
     """The bank red flag, or ``CONTRADICTS_PREFIX`` + the key point contradicted."""
     sentence: Sentence
     reasons: tuple[str, ...] = ()
-    """What differs from the key point (negation, bias/variance, direction...)."""
+    """What is wrong, as the candidate should read it ("it mixes up bias and variance",
+    "it gives 1,000 where the key point has 4,000"); empty for a red flag stated."""
 
 
 @lru_cache(maxsize=4096)
@@ -223,7 +225,8 @@ def _contradicted_point(
     for p in sorted(verdicts, key=lambda p: -sims[p]):
         found = verdicts[p]
         if found.verdict is Verdict.CONTRADICTS and p not in agreed:
-            return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, found.reasons)
+            reasons = tuple(explain(r) for r in found.reasons)
+            return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, reasons)
     return None
 
 
@@ -251,6 +254,6 @@ def _swapped_terms(sentence: Sentence, question: str, points: Sequence[str]) -> 
     for text in (sentence.text, *clauses(sentence.text)):
         found = find_swap(text, question, points)
         if found:
-            reason = f"swapped: {found.named} for {found.described}"
+            reason = f"it describes {found.described} but calls it {found.named}"
             return RedFlagHit(CONTRADICTS_PREFIX + found.point, sentence, (reason,))
     return None

@@ -92,6 +92,51 @@ def test_red_flag_is_reported_and_earns_no_credit(kb, grade):
     assert wrong.overall <= WRONG_CLAIM_OVERALL_MAX, "a wrong claim caps the overall"
 
 
+@pytest.mark.parametrize(
+    ("answer", "why"),
+    [
+        (
+            "Each epoch has 40 updates, one per batch of 40, so 10 epochs make 400 weight updates.",
+            "it gives 400 where the key point has 3,000",
+        ),
+        (
+            "An iteration is one pass over all the data. Epochs count weight updates.",
+            None,
+        ),
+    ],
+)
+def test_a_wrong_figure_is_named_with_the_right_one(kb, grade, answer, why):
+    ctx = kb.context(
+        question="You train on 12,000 examples with batches of 40 for 10 epochs. How many "
+        "weight updates happen?",
+        key_points=["There are 300 iterations per epoch, so 10 epochs give 3,000 weight updates."],
+        kind="concept",
+    )
+    fb = grade(ctx, answer)
+    if why is None:
+        assert not any("where the key point has" in i for i in fb.improvements)
+        return
+    assert fb.red_flags_hit, "a wrong total is a wrong claim"
+    assert why in fb.improvements[0]
+    accuracy = next(c for c in fb.criteria if c.id == "accuracy")
+    assert accuracy.score <= 1 and why in accuracy.comment
+
+
+def test_swapped_terms_are_named_in_the_feedback(kb, grade):
+    ctx = kb.context(
+        question="Explain type I and type II errors.",
+        reference_answer="A type I error is a false positive: rejecting a true null. A type II "
+        "error is a false negative: failing to reject a false null.",
+        kind="concept",
+    )
+    fb = grade(ctx, "A type I error is a false negative: we miss a real effect.")
+    assert fb.red_flags_hit
+    assert any(
+        f"it mixes up {pair}" in fb.improvements[0]
+        for pair in ("type I and type II", "positive and negative")
+    )
+
+
 def test_feedback_text_is_useful(overfitting, grade):
     fb = grade(overfitting, "Overfitting is when the model fits noise in the training data.")
     assert fb.missing_points and any("Add:" in i for i in fb.improvements)
