@@ -29,12 +29,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from evaluators.offline.contradiction import Verdict, compare  # noqa: E402
+from app.services import knowledge_base  # noqa: E402
+from evaluators.offline.contradiction import Verdict, clauses, compare  # noqa: E402
+from evaluators.offline.numbers import quantities, wrong_number  # noqa: E402
 from evaluators.offline.red_flags import (  # noqa: E402
     WrongClaimParams,
     key_point_stems,
     states_flag,
 )
+from evaluators.offline.swaps import find_swap  # noqa: E402
 from evaluators.text import Sentence  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "entailment_pairs.jsonl"
@@ -52,14 +55,31 @@ def main() -> None:
         if r["statement_kind"] == "key_point" and r["statement"] not in points[r["question_id"]]:
             points[r["question_id"]].append(r["statement"])
     known = {q: key_point_stems(p) for q, p in points.items()}
+    kb = knowledge_base()
+    prompts = {q: kb.context(question_id=q).prompt for q in points}
     counts: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()
     missed = []
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
         key = (r["statement_kind"], r["label"])
         counts[key] += 1
         if r["statement_kind"] == "key_point":
-            hit = compare(r["claim"], r["statement"]).verdict is Verdict.CONTRADICTS
+            rule = compare(r["claim"], r["statement"]).verdict is Verdict.CONTRADICTS
+            prompt = prompts[r["question_id"]]
+            number = wrong_number(
+                r["claim"],
+                r["statement"],
+                quantities(prompt),
+                quantities(r["claim"]),
+            )
+            swap = any(
+                find_swap(text, prompt, points[r["question_id"]])
+                for text in (r["claim"], *clauses(r["claim"]))
+            )
+            checks = (("rules", rule), ("number", number), ("swap", swap))
+            by_kind[r["label"]].update(kind for kind, found in checks if found)
+            hit = rule or bool(number) or swap
             if not hit and r["label"] == "contradicts":
                 missed.append(r)
         else:
@@ -77,6 +97,13 @@ def main() -> None:
     print(f"{'rule read':<46} {'count':>11} {'share':>7}  kind")
     for name, key, kind in lines:
         print(f"{name:<46} {hits[key]:>5}/{counts[key]:<5} {hits[key] / counts[key]:>7.1%}  {kind}")
+    print(
+        "key points, by check (contradictions / paraphrases): "
+        + ", ".join(
+            f"{kind} {by_kind['contradicts'][kind]} / {by_kind['entails'][kind]}"
+            for kind in ("rules", "number", "swap")
+        )
+    )
     for r in random.Random(1).sample(missed, min(args.examples, len(missed))):
         print(f"\n{r['statement']}\n  -> {r['claim']}")
 

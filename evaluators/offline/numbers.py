@@ -17,13 +17,18 @@ from dataclasses import dataclass
 
 from evaluators.text import STOPWORDS, stem, words
 
+_DIGITS = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _NUMBER = re.compile(
-    r"(?<![\w.^])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s*[×x*]\s*10(?:\^|\*\*)?([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+)|e(\d+)\b)?"
-    r"(?:\s*(%|k\b|m\b|b\b|bn\b|thousand\b|million\b|billion\b|trillion\b))?",
+    r"(?<![\w.^⁻])"
+    + _DIGITS
+    + r"(?:\s*[×x*]\s*10(?:\^|\*\*)?([⁻-]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d+)|e(-?\d+)\b)?"
+    + r"(?:(?:\s*[–—]\s*|\s+to\s+|-)"
+    + _DIGITS
+    + r")?"
+    + r"(?:\s*(%|k\b|m\b|b\b|bn\b|thousand\b|million\b|billion\b|trillion\b))?",
     re.IGNORECASE,
 )
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _SCALE = {
     "k": 1e3,
     "thousand": 1e3,
@@ -36,6 +41,9 @@ _SCALE = {
 }
 UNIT_WORDS = 2
 """Content words after a number that name what it counts ("weight updates", "GB")."""
+ROUNDING = 0.05
+"""Relative difference within which two figures are the same one rounded ("about 63%" for
+63.2 %, "roughly 9%" for 8.8 %): candidates round, and a rounded figure is not a wrong one."""
 _NOT_UNIT = frozenset(["times", "per", "each", "about", "roughly", "around", "approximately"])
 _EXAMPLE = re.compile(r"(?:for example|for instance|e\.g\.?|say|such as|like)\W*$", re.IGNORECASE)
 """What precedes an illustrative figure ("for example 95%"): a key point's example is one
@@ -46,14 +54,24 @@ choice among many, and an answer choosing another is not wrong."""
 class Quantity:
     value: float
     unit: frozenset[str]
-    """Stems of the words that follow the number (empty when none do)."""
+    """Stems of the words that follow the number, and "%" for a percentage."""
     example: bool = False
+    high: float | None = None
+    """The upper end of a range ("1–5%"); any figure inside it agrees with it."""
+
+    def forms(self) -> tuple[tuple[float, float], ...]:
+        """The (low, high) spans this figure may be written as: a percentage also as a
+        fraction (5 % is 0.05)."""
+        span = (self.value, self.high if self.high is not None else self.value)
+        if "%" in self.unit:
+            return span, (span[0] / 100, span[1] / 100)
+        return (span,)
 
 
 def _value(digits: str, exponent: str | None, suffix: str | None) -> float:
     value = float(digits.replace(",", ""))
     if exponent:
-        value *= 10 ** int(exponent.translate(_SUPERSCRIPT))
+        value *= 10.0 ** int(exponent.translate(_SUPERSCRIPT))
     if suffix and suffix.lower() in _SCALE:
         value *= _SCALE[suffix.lower()]
     return value
@@ -63,7 +81,7 @@ def quantities(text: str) -> list[Quantity]:
     """Every number in the text with the words that say what it counts ("%" counts as one)."""
     out = []
     for m in _NUMBER.finditer(text):
-        suffix = m.group(4)
+        suffix = m.group(5)
         rest = re.split(r"\d", text[m.end() :], maxsplit=1)[0]
         following = [w for w in words(rest)[:4] if w not in STOPWORDS and w not in _NOT_UNIT]
         unit = {stem(w) for w in following[:UNIT_WORDS]}
@@ -71,38 +89,40 @@ def quantities(text: str) -> list[Quantity]:
             unit.add("%")
         example = bool(_EXAMPLE.search(text[max(0, m.start() - 20) : m.start()]))
         value = _value(m.group(1), m.group(2) or m.group(3), suffix)
-        out.append(Quantity(value, frozenset(unit), example))
+        high = _value(m.group(4), None, suffix) if m.group(4) else None
+        out.append(Quantity(value, frozenset(unit), example, high))
     return out
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+def _close(value: float, low: float, high: float) -> bool:
+    tolerance = ROUNDING * max(abs(value), abs(low), abs(high))
+    return low - tolerance <= value <= high + tolerance
 
 
-def _among(value: float, values: Iterable[float]) -> bool:
-    return any(_same(value, v) for v in values)
+def _same(a: Quantity, b: Quantity) -> bool:
+    return any(_close(x, lo, hi) or _close(lo, x, y) for x, y in a.forms() for lo, hi in b.forms())
+
+
+def _among(q: Quantity, others: Iterable[Quantity]) -> bool:
+    return any(_same(q, o) for o in others)
 
 
 def wrong_number(
-    sentence: str, point: str, given: Iterable[float], stated: Iterable[float]
+    sentence: str, point: str, given: Iterable[Quantity], stated: Iterable[Quantity]
 ) -> str | None:
     """The key point's figure the sentence states differently, or None.
 
-    ``given`` are the values the question itself states; ``stated`` every value anywhere in
+    ``given`` are the figures the question itself states; ``stated`` every figure anywhere in
     the answer: a key point whose figure the answer states somewhere is not contradicted by
     another figure (an intermediate result, or a what-if).
     """
     given, stated = list(given), list(stated)
-    expected = [
-        q
-        for q in quantities(point)
-        if q.unit and not q.example and not _among(q.value, given + stated)
-    ]
+    in_point = quantities(point)
+    expected = [q for q in in_point if q.unit and not q.example and not _among(q, given + stated)]
     if not expected:
         return None
-    point_values = [q.value for q in quantities(point)]
     for q in quantities(sentence):
-        if not q.unit or _among(q.value, given + point_values):
+        if not q.unit or _among(q, given + in_point):
             continue
         for e in expected:
             if q.unit & e.unit:

@@ -33,7 +33,7 @@ from evaluators.offline.contradiction import (
     is_swap,
     statement_core,
 )
-from evaluators.offline.numbers import quantities, wrong_number
+from evaluators.offline.numbers import Quantity, quantities, wrong_number
 from evaluators.offline.swaps import find_swap
 from evaluators.text import Sentence
 
@@ -185,8 +185,8 @@ def find_red_flags(
     )
     agreed = {p for v in verdicts for p, c in v.items() if c.verdict is Verdict.AGREES}
     known = key_point_stems(points)
-    given = [q.value for q in quantities(question)]
-    stated = [q.value for sentence in sentences for q in quantities(sentence.text)]
+    given = quantities(question)
+    stated = [q for sentence in sentences for q in quantities(sentence.text)]
     hits: list[RedFlagHit] = []
     used: set[str] = set()
     for s, sentence in enumerate(sentences):
@@ -235,8 +235,8 @@ def _misnumbered_point(
     sims: np.ndarray,
     points: Sequence[str],
     params: WrongClaimParams,
-    given: Sequence[float],
-    stated: Sequence[float],
+    given: Sequence[Quantity],
+    stated: Sequence[Quantity],
 ) -> RedFlagHit | None:
     """The most similar aligned key point whose figure the sentence gets wrong."""
     for p in np.argsort(-sims):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from evaluators.offline.numbers import quantities, wrong_number
+from evaluators.offline.numbers import Quantity, quantities, wrong_number
 
 QUESTION = "You train on 12,000 examples with batches of 40 for 10 epochs. How many updates?"
 POINT = "There are 300 iterations per epoch and 3,000 weight updates in total."
 
 
-def _values(text: str) -> list[float]:
-    return [q.value for q in quantities(text)]
+def _values(text: str) -> list[Quantity]:
+    return quantities(text)
 
 
 def _wrong(sentence: str, answer: str | None = None) -> str | None:
@@ -68,3 +68,25 @@ def test_an_example_figure_in_the_key_point_is_one_choice_among_many():
     point = "Keep enough components for, for example 95% of the explained variance."
     sentence = "I keep components until 90% of the explained variance is covered."
     assert wrong_number(sentence, point, [], _values(sentence)) is None
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # rounded
+        ("Each resample holds about 63.2% of the distinct points.", "About 63% distinct points."),
+        # a percentage written as a fraction
+        ("Alpha is usually 0.05 two-sided.", "Alpha is usually 5% two-sided."),
+        # inside the key point's range
+        ("Warm up over 1–5% of training.", "I warm up over 2% of training."),
+        # a negative power of ten
+        ("The smallest normal is about 6.1 × 10⁻⁵ in FP16.", "It is 0.000061 in FP16."),
+    ],
+)
+def test_the_same_figure_written_otherwise_is_not_wrong(point, sentence):
+    assert wrong_number(sentence, point, [], quantities(sentence)) is None
+
+
+def test_a_figure_outside_the_range_is_wrong():
+    sentence = "I warm up over 20% of training."
+    assert wrong_number(sentence, "Warm up over 1–5% of training.", [], quantities(sentence))
