@@ -28,6 +28,11 @@ MAX_EVIDENCE = 3
 _EXPECTED_CUES_CAP = 2
 """A couple of sentences of reasoning (or examples...) meets the expectation in full."""
 WRONG_CLAIM_LEVEL = 1
+UNCONTRADICTED_LEVEL = 2
+"""Accuracy of an answer whose statements touch the key points and contradict none: a short
+right answer is incomplete (coverage says so), not inaccurate. It stays below the levels that
+coverage earns, as the offline engine cannot verify what the key points do not state. Level 1
+here read as "wrong" to users (and counted as a flag): 5 of 42 of our right answers."""
 """Accuracy level at most, once one wrong claim is found (each further one takes a level)."""
 WRONG_CLAIM_OVERALL_MAX = 50.0
 """Overall score at most once a wrong claim is found: a misconception stated in the right words
@@ -98,11 +103,15 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
         )
         level = max(0, WRONG_CLAIM_LEVEL + 1 - len(hits))
         return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
+    evidence = _coverage(inp).evidence
+    if not evidence:
+        comment = "Nothing in the answer could be checked against the key points."
+        return _Level(gate, evidence, comment)
     comment = (
-        "No known misconception or contradiction of a key point detected; "
-        "credit follows the key points covered."
+        "No known misconception or contradiction of a key point detected in what you state; "
+        "how much you state is scored under coverage."
     )
-    return _Level(gate, _coverage(inp).evidence, comment)
+    return _Level(max(gate, UNCONTRADICTED_LEVEL), evidence, comment)
 
 
 def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:

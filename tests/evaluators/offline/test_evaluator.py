@@ -137,6 +137,15 @@ def test_swapped_terms_are_named_in_the_feedback(kb, grade):
     )
 
 
+def test_a_short_right_answer_is_incomplete_not_inaccurate(overfitting, grade):
+    fb = grade(overfitting, "Overfitting is when the model memorises noise in the training set.")
+    accuracy = next(c for c in fb.criteria if c.id == "accuracy")
+    coverage = next(c for c in fb.criteria if c.id == "coverage")
+    assert coverage.score < 4
+    assert accuracy.score >= 2, accuracy.comment
+    assert "No known misconception" in accuracy.comment
+
+
 def test_feedback_text_is_useful(overfitting, grade):
     fb = grade(overfitting, "Overfitting is when the model fits noise in the training data.")
     assert fb.missing_points and any("Add:" in i for i in fb.improvements)
