@@ -123,6 +123,12 @@ def key_point_stems(points: Sequence[str]) -> frozenset[str]:
     return frozenset().union(*(c.stems for p in points for c in _claims(p)))
 
 
+def _distinctive(flag: str, known: frozenset[str]) -> frozenset[str]:
+    """The flag's content stems outside the key points (see ``states_flag``)."""
+    core, _ = statement_core(flag)
+    return frozenset().union(*(c.stems for c in _claims(core))) - known
+
+
 def states_flag(
     sentence: Sentence,
     flag: str,
@@ -144,7 +150,7 @@ def states_flag(
     answer_stems = frozenset().union(*(c.stems for c in answer))
     if len(flag_stems & answer_stems) < params.flag_content * max(1, len(flag_stems)):
         return False
-    distinctive = flag_stems - known
+    distinctive = _distinctive(flag, known)
     if not omission and distinctive and not distinctive & answer_stems:
         return False
     if not axis_terms(core) <= axis_terms(sentence.text):
@@ -198,6 +204,14 @@ def find_red_flags(
                 if not aligned and not _same_words(
                     _claims(sentence.text), _claims(statement_core(flag)[0]), params
                 ):
+                    continue
+                nearer_a_point = point_sims is not None and (
+                    point_sims[:, s].max() >= flag_sims[f, s]
+                )
+                if nearer_a_point and not _distinctive(flag, known):
+                    # A flag made only of key-point words ("precision is TP / (TP + FN)")
+                    # differs from them by which word goes where, which only similarity
+                    # sees: the sentence must be nearer the flag than any key point.
                     continue
                 if flag not in used and states_flag(sentence, flag, params, known):
                     hit = RedFlagHit(flag, sentence)
