@@ -137,6 +137,19 @@ def test_swapped_terms_are_named_in_the_feedback(kb, grade):
     )
 
 
+def test_a_flag_made_of_key_point_words_needs_a_sentence_nearer_to_it(kb, grade):
+    """The flag swaps two key points' words; the right definitions must not read as it."""
+    ctx = kb.context(
+        question="Define precision and recall.",
+        key_points=["Precision is TP / (TP + FP).", "Recall is TP / (TP + FN)."],
+        kind="concept",
+    ).model_copy(update={"red_flags": ["Precision is TP / (TP + FN)."]})
+    right = grade(ctx, "Precision is TP / (TP + FP). Recall is TP / (TP + FN).")
+    wrong = grade(ctx, "Precision is TP / (TP + FN), the share of positives we catch.")
+    assert right.red_flags_hit == []
+    assert wrong.red_flags_hit == ["Precision is TP / (TP + FN)."]
+
+
 def test_a_short_right_answer_is_incomplete_not_inaccurate(overfitting, grade):
     fb = grade(overfitting, "Overfitting is when the model memorises noise in the training set.")
     accuracy = next(c for c in fb.criteria if c.id == "accuracy")
