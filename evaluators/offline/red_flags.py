@@ -14,6 +14,7 @@ definition with its terms swapped, so similarity alone only *aligns* a sentence 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,6 +124,14 @@ def key_point_stems(points: Sequence[str]) -> frozenset[str]:
     return frozenset().union(*(c.stems for p in points for c in _claims(p)))
 
 
+_REVERSED = re.compile(
+    r"\b(?:(?:the )?other way (?:round|around)|the (?:opposite|reverse) (?:is true|holds)|"
+    r"it's the (?:opposite|reverse)|it is the (?:opposite|reverse))\b",
+    re.IGNORECASE,
+)
+"""A sentence that says it turns a claim around corrects it, whatever words it shares."""
+
+
 def _distinctive(flag: str, known: frozenset[str]) -> frozenset[str]:
     """The flag's content stems outside the key points (see ``states_flag``)."""
     core, _ = statement_core(flag)
@@ -155,6 +164,10 @@ def states_flag(
         return False
     if not axis_terms(core) <= axis_terms(sentence.text):
         return False
+    if _REVERSED.search(sentence.text):
+        return False
+    if not omission and wrong_number(sentence.text, core, (), quantities(sentence.text)):
+        return False  # "it drops by 49 %" corrects "the variance drops by 70 %"
     verdict = compare_claims(answer, stated, params.contrast).verdict
     if verdict is Verdict.UNRELATED:
         return False

@@ -37,3 +37,20 @@ def test_a_right_sentence_on_the_same_topic_does_not(right):
 def test_without_key_points_every_flag_word_counts_as_distinctive():
     """A free-form question with no key points: the check falls back to the flag's words."""
     assert _states("Clipping the gradient fixes vanishing gradients.", known=frozenset())
+
+
+@pytest.mark.parametrize(
+    ("flag", "correction"),
+    [
+        (
+            "Halving the detectable lift doubles the sample size, to 2,000 users.",
+            "Halving the detectable lift quadruples the sample size, to about 4,000 users.",
+        ),
+        (
+            "Prefill generates the output tokens and decode reads the prompt.",
+            "It's the other way round: prefill reads the prompt and decode generates the tokens.",
+        ),
+    ],
+)
+def test_a_correction_does_not_state_the_flag(flag, correction):
+    assert not states_flag(Sentence(correction, 0), flag, WrongClaimParams(), frozenset())
