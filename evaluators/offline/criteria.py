@@ -104,7 +104,7 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
         level = max(0, WRONG_CLAIM_LEVEL + 1 - len(hits))
         return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
     evidence = _coverage(inp).evidence
-    if not evidence:
+    if not evidence or gate == 0:
         comment = "Nothing in the answer could be checked against the key points."
         return _Level(gate, evidence, comment)
     comment = (
