@@ -40,7 +40,9 @@ _SCALE = {
     "trillion": 1e12,
 }
 UNIT_WORDS = 2
-"""Content words after a number that name what it counts ("weight updates", "GB")."""
+"""Content words after a number that name what it counts ("weight updates", "GB"), up to the
+next number or punctuation: in "5.2 GB, gradients 5.2 GB" the first figure counts GB, not
+gradients (reading past the comma flagged a right model answer)."""
 ROUNDING = 0.05
 """Relative difference within which two figures are the same one rounded ("about 63%" for
 63.2 %, "roughly 9%" for 8.8 %): candidates round, and a rounded figure is not a wrong one."""
@@ -82,7 +84,7 @@ def quantities(text: str) -> list[Quantity]:
     out = []
     for m in _NUMBER.finditer(text):
         suffix = m.group(5)
-        rest = re.split(r"\d", text[m.end() :], maxsplit=1)[0]
+        rest = re.split(r"[\d,;:()]", text[m.end() :], maxsplit=1)[0]
         following = [w for w in words(rest)[:4] if w not in STOPWORDS and w not in _NOT_UNIT]
         unit = {stem(w) for w in following[:UNIT_WORDS]}
         if suffix == "%":
