@@ -124,12 +124,16 @@ def key_point_stems(points: Sequence[str]) -> frozenset[str]:
     return frozenset().union(*(c.stems for p in points for c in _claims(p)))
 
 
-_REVERSED = re.compile(
+_CORRECTING = re.compile(
     r"\b(?:(?:the )?other way (?:round|around)|the (?:opposite|reverse) (?:is true|holds)|"
-    r"it's the (?:opposite|reverse)|it is the (?:opposite|reverse))\b",
+    r"it's the (?:opposite|reverse)|it is the (?:opposite|reverse)|traps?|pitfalls?|"
+    r"mistakes?|misconceptions?|myths?|naive(?:ly)?|beware|careful|gotchas?|anti-pattern|"
+    r"i'd avoid|i would avoid|avoid using|common error|classic error|the catch)\b",
     re.IGNORECASE,
 )
-"""A sentence that says it turns a claim around corrects it, whatever words it shares."""
+"""A sentence that turns a claim around, or presents it as a trap or a mistake, corrects it
+whatever words it shares: a candidate stating a misconception asserts it. (Model answers of
+the bank say "the trap here is checking only the children" and were read as stating it.)"""
 
 
 def _distinctive(flag: str, known: frozenset[str]) -> frozenset[str]:
@@ -164,7 +168,7 @@ def states_flag(
         return False
     if not axis_terms(core) <= axis_terms(sentence.text):
         return False
-    if _REVERSED.search(sentence.text):
+    if _CORRECTING.search(sentence.text):
         return False
     if not omission and wrong_number(sentence.text, core, (), quantities(sentence.text)):
         return False  # "it drops by 49 %" corrects "the variance drops by 70 %"
