@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from evaluators.offline.contradiction import clauses
 from evaluators.text import STOPWORDS, stem, words
@@ -51,7 +52,8 @@ PAIR_REACH = 2
 release" compares shadow with canary)."""
 
 
-def compared_terms(question: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def compared_terms(question: str) -> tuple[tuple[str, str], ...]:
     """Pairs of terms the question sets side by side ("MAE, RMSE and MAPE", "L1 vs L2"), as
     (stem, stem), both orders: a swap is only possible between the things being compared,
     which keeps the topic's other words ("test", "model") out."""
@@ -69,7 +71,16 @@ def compared_terms(question: str) -> list[tuple[str, str]]:
             for b in set(right) - shared:
                 if a != b and a not in STOPWORDS and b not in STOPWORDS and len(a) > 1 < len(b):
                     pairs.update({(stem(a), stem(b)), (stem(b), stem(a))})
-    return sorted(pairs)
+    return tuple(sorted(pairs))
+
+
+@lru_cache(maxsize=1024)
+def _point_stems(
+    points: tuple[str, ...],
+) -> tuple[list[frozenset[str]], list[list[frozenset[str]]]]:
+    """Stems of each key point and of each of its clauses, read once per question: the swap
+    check runs for every sentence and clause of every answer."""
+    return [_stems(p) for p in points], [[_stems(c) for c in clauses(p)] for p in points]
 
 
 def find_swap(
@@ -80,8 +91,7 @@ def find_swap(
 ) -> Swap | None:
     """The term the sentence names but describes as the question's other term, or None."""
     params = params or SwapParams()
-    point_stems = [_stems(p) for p in points]
-    clause_stems = [[_stems(c) for c in clauses(p)] for p in points]
+    point_stems, clause_stems = _point_stems(tuple(points))
     said = _stems(sentence)
     topic = _stems(question)
     shown = {stem(w): w for w in words(question)}
