@@ -8,7 +8,11 @@ fields and the answer, and prints three rates:
 * pairs where the right answer scores higher than the wrong one;
 * right answers falsely flagged.
 
-    .venv/bin/python benchmarks/misconceptions.py [--data DIR] [--file NAME] [--verbose]
+``--bank`` also grades the model answer of every technical bank question, right by
+construction, and prints the share flagged: the dev set's 30 right answers are too few to show
+a rule that misreads right answers in a style the pairs do not cover.
+
+    .venv/bin/python benchmarks/misconceptions.py [--data DIR] [--file NAME] [--verbose] [--bank]
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from app.services import knowledge_base  # noqa: E402
 from evaluators.batch import grade_stream  # noqa: E402
 from evaluators.offline import OfflineEvaluator  # noqa: E402
+from knowledge.bank import load_content  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks"
 DEFAULT_FILE = "misconceptions_dev.jsonl"
@@ -94,6 +99,15 @@ def grade(rows: list[dict], evaluator: OfflineEvaluator | None = None) -> dict[s
     return {rec["id"]: rec for rec in map(json.loads, out.getvalue().splitlines())}
 
 
+def bank_model_answers() -> list[dict]:
+    """The model answer of every technical bank question, as benchmark rows."""
+    return [
+        {"id": q.id, "question_id": q.id, "answer": q.model_answer}
+        for q in load_content().questions.values()
+        if q.topic != "behavioral"
+    ]
+
+
 def _detail(row: dict, fb: dict) -> str:
     hits = "; ".join(fb["red_flags_hit"]) or "-"
     mark = "FLAG" if flagged(fb) else "    "
@@ -109,6 +123,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--file", default=DEFAULT_FILE, help="JSONL file name inside --data")
     parser.add_argument("--verbose", action="store_true", help="per-pair detail")
+    parser.add_argument("--bank", action="store_true", help="also grade the bank's model answers")
     args = parser.parse_args()
     rows = load(args.data / args.file)
     results = grade(rows)
@@ -128,6 +143,15 @@ def main() -> None:
     for name, (count, total) in rates(rows, results).items():
         share = count / total if total else 0.0
         print(f"{name:<32} {count:>3}/{total:<3} {share:>7.0%} {targets[name]:>8}")
+    if args.bank:
+        model = bank_model_answers()
+        graded = grade(model)
+        wrongly = [r for r in model if flagged(graded[r["id"]])]
+        if args.verbose:
+            for r in wrongly:
+                print(f"  {r['id']}: {'; '.join(graded[r['id']]['red_flags_hit'])[:160]}")
+        share = len(wrongly) / len(model)
+        print(f"{'bank model answers flagged':<32} {len(wrongly):>3}/{len(model):<3} {share:>7.0%}")
 
 
 if __name__ == "__main__":
