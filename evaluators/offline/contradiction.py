@@ -59,7 +59,8 @@ NEGATION = frozenset(
     ]
 )
 """Words that deny what follows. "Rarely" and "seldom" count: "rarely exactly zero" and
-"almost never exactly zero" make the same claim, whose opposite is "exactly zero"."""
+"almost never exactly zero" make the same claim, whose opposite is "exactly zero". So do verbs
+that deny their object: "avoids recursion limits" says what "no recursion" says."""
 
 _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("bias", "variance"),
@@ -282,6 +283,10 @@ def statement_core(red_flag: str) -> tuple[str, bool]:
     return _META.sub("", red_flag, count=1), False
 
 
+_IMPLICIT_NEGATION = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
+"""Phrasings that deny what follows, read as "not": "nDCG, rather than RMSE" denies what
+"nDCG, not RMSE" denies. ("Unchanged" is left alone: read as "not changed" it contradicted
+"invariant" and "stays the same" in the bank's own model answers.)"""
 _NOT_NEGATION = re.compile(r"\b(?:no matter|not only|no doubt|not just)\b", re.IGNORECASE)
 """Idioms with a negation word that deny nothing."""
 _TYPE_ONE = re.compile(r"\btype[\s-]*(?:i|1)\b", re.IGNORECASE)
@@ -295,7 +300,9 @@ def _typed(text: str) -> str:
 
 def claim(text: str) -> Claim:
     """Polarity, axis sides, direction and complexity of one clause."""
-    text = _typed(_NOT_NEGATION.sub(" ", text.replace("’", "'")))
+    text = _NOT_NEGATION.sub(" ", text.replace("’", "'"))
+    text = _IMPLICIT_NEGATION.sub("not", text)
+    text = _typed(text)
     tokens = words(text)
     sides: dict[int, set[int]] = {}
     ups = downs = 0

@@ -136,6 +136,16 @@ whatever words it shares: a candidate stating a misconception asserts it. (Model
 the bank say "the trap here is checking only the children" and were read as stating it.)"""
 
 
+_HYPOTHETICAL = re.compile(
+    r"\b(?<!\bi )(?<!\bwe )(?<!\byou )(?:would|could|might)\b",
+    re.IGNORECASE,
+)
+"""A counterfactual ("a plain ORDER BY with LIMIT 3 *would* give the top 3 overall", "finite
+differences *would* need a pass per parameter") describes what goes wrong in the alternative,
+which is how a right answer explains a misconception; a candidate states one as a fact or as
+their own plan ("I would", "we would"), so only those read as asserting it."""
+
+
 def _distinctive(flag: str, known: frozenset[str]) -> frozenset[str]:
     """The flag's content stems outside the key points (see ``states_flag``)."""
     core, _ = statement_core(flag)
@@ -169,6 +179,8 @@ def states_flag(
     if not axis_terms(core) <= axis_terms(sentence.text):
         return False
     if _CORRECTING.search(sentence.text):
+        return False
+    if _HYPOTHETICAL.search(sentence.text) and not _HYPOTHETICAL.search(core):
         return False
     if not omission and wrong_number(sentence.text, core, (), quantities(sentence.text)):
         return False  # "it drops by 49 %" corrects "the variance drops by 70 %"

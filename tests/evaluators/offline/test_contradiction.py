@@ -57,6 +57,11 @@ KEY_POINT_CASES = [
         "L2 almost never sets a weight to exactly zero.",
     ),
     (
+        "Evaluate with ranking metrics such as nDCG, not RMSE.",
+        "Evaluate with RMSE on the held-out ratings.",
+        "Evaluate with ranking metrics such as nDCG rather than RMSE.",
+    ),
+    (
         "Bottom-up heapify builds a heap in O(n) time.",
         "Bottom-up heapify builds the heap in O(n log n) time.",
         "Building the heap bottom-up with heapify takes O(n) time.",

@@ -50,7 +50,18 @@ def test_without_key_points_every_flag_word_counts_as_distinctive():
             "Prefill generates the output tokens and decode reads the prompt.",
             "It's the other way round: prefill reads the prompt and decode generates the tokens.",
         ),
+        (
+            "ORDER BY revenue DESC LIMIT 3 returns the top 3 products in each category.",
+            "A plain ORDER BY revenue with LIMIT 3 would return the top 3 products overall.",
+        ),
     ],
 )
 def test_a_correction_does_not_state_the_flag(flag, correction):
     assert not states_flag(Sentence(correction, 0), flag, WrongClaimParams(), frozenset())
+
+
+def test_a_candidate_stating_the_flag_as_their_own_plan_still_states_it():
+    """Only a counterfactual is spared: "I would" / "we would" is the candidate's claim."""
+    flag = "I apply SMOTE to the whole dataset before the train/test split."
+    plan = "I would apply SMOTE to the whole dataset before the train/test split."
+    assert states_flag(Sentence(plan, 0), flag, WrongClaimParams(), frozenset())
