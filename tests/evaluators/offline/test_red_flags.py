@@ -65,3 +65,13 @@ def test_a_candidate_stating_the_flag_as_their_own_plan_still_states_it():
     flag = "I apply SMOTE to the whole dataset before the train/test split."
     plan = "I would apply SMOTE to the whole dataset before the train/test split."
     assert states_flag(Sentence(plan, 0), flag, WrongClaimParams(), frozenset())
+
+
+def test_a_shared_figure_alone_does_not_make_a_sentence_state_the_flag():
+    """Figures recur in right and wrong answers alike; the flag's words must be there."""
+    flag = "Accuracy is a good headline metric for a problem with 1% positives."
+    known = key_point_stems(["Accuracy depends on the threshold and on the share of positives."])
+    right = "On skewed data accuracy reflects the big class: 99% is trivial with 1% positives."
+    wrong = "Accuracy is a fine headline metric here, even with 1% positives."
+    assert not states_flag(Sentence(right, 0), flag, WrongClaimParams(), known)
+    assert states_flag(Sentence(wrong, 0), flag, WrongClaimParams(), known)
