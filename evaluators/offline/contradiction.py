@@ -254,6 +254,10 @@ class Claim:
     asserted: tuple[str, ...] | None = None
     """The tokens outside conditional parts, whose negations set the polarity; None when the
     clause is all condition (its polarity is unknown and never compared)."""
+    steered: frozenset[str] = frozenset()
+    """Content stems next to an up/down word ("*growing share*", "*metrics worsen*"): what the
+    clause says moves. Two clauses' directions are compared only when they move something in
+    common."""
     slots: frozenset[str] = frozenset()
     """The content stems with each contrast term replaced by its axis: "a type I error is a
     false negative" fills the same slots as "a type I error is a false positive", so the two
@@ -326,7 +330,27 @@ def claim(text: str) -> Claim:
         for t in tokens
         if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
-    return Claim(stems, tuple(tokens), single, (ups + downs, sign), big_o, asserted, slots)
+    return Claim(
+        stems, tuple(tokens), single, (ups + downs, sign), big_o, asserted, _steered(tokens), slots
+    )
+
+
+STEER_WINDOW = 2
+"""Content words either side of an up/down word that it moves ("raising the threshold",
+"recall goes up", "minimises the children's weighted impurity")."""
+
+
+def _steered(tokens: Sequence[str]) -> frozenset[str]:
+    """Stems of the ``STEER_WINDOW`` nearest content words either side of an up/down word."""
+    moving = _UP | _DOWN
+    content = [(i, t) for i, t in enumerate(tokens) if t not in STOPWORDS and t not in moving]
+    near = set()
+    for i, t in enumerate(tokens):
+        if t in moving:
+            before = [w for j, w in content if j < i][-STEER_WINDOW:]
+            after = [w for j, w in content if j > i][:STEER_WINDOW]
+            near |= {stem(w) for w in before + after}
+    return frozenset(near)
 
 
 def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shared: int) -> bool:
@@ -386,7 +410,12 @@ def flips(a: Claim, b: Claim) -> list[str]:
         if a.sides[axis] != b.sides[axis]:
             left, right = _AXES_TEXT[axis]
             out.append(f"{left.split()[0]}/{right.split()[0]}")
-    if a.direction[0] and a.direction[0] == b.direction[0] and a.direction[1] != b.direction[1]:
+    if (
+        a.direction[0]
+        and a.direction[0] == b.direction[0]
+        and a.direction[1] != b.direction[1]
+        and a.steered & b.steered
+    ):
         out.append("direction")
     if a.big_o and b.big_o and not a.big_o & b.big_o:
         out.append("complexity")

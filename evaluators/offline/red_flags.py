@@ -125,7 +125,7 @@ def key_point_stems(points: Sequence[str]) -> frozenset[str]:
 
 
 _CORRECTING = re.compile(
-    r"\b(?:(?:the )?other way (?:round|around)|the (?:opposite|reverse) (?:is true|holds)|"
+    r"\b(?:(?:the )?other way(?: round| around)?|the (?:opposite|reverse) (?:is true|holds)|"
     r"it's the (?:opposite|reverse)|it is the (?:opposite|reverse)|traps?|pitfalls?|"
     r"mistakes?|misconceptions?|myths?|naive(?:ly)?|beware|careful|gotchas?|anti-pattern|"
     r"i'd avoid|i would avoid|avoid using|common error|classic error|the catch)\b",

@@ -126,6 +126,11 @@ def test_red_flags_are_read_as_the_claim_they_describe():
             "It is not a 97% chance that the variant is better.",
             "Under the null the variant does nothing and a gap this large is rare.",
         ),
+        # the up and down words move different things (the share grows, the metrics worsen)
+        (
+            "A canary serves a small, growing share of traffic and halts if latency degrades.",
+            "A canary serves a small share of traffic first, halting when error metrics worsen.",
+        ),
     ],
 )
 def test_right_statements_in_other_words_are_not_contradictions(point, sentence):
