@@ -195,6 +195,21 @@ _DOWN = frozenset(
     ]
 )
 _BIG_O = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_POWER_WORDS = (
+    (re.compile(r"\s*(?:\^\s*2|squared)\b|\s*\^\s*2", re.IGNORECASE), "²"),
+    (re.compile(r"\s*(?:\^\s*3|cubed)\b|\s*\^\s*3", re.IGNORECASE), "³"),
+)
+_FACTOR_SEPARATORS = re.compile(r"[\s·×*⋅]+")
+
+
+def _complexity(inside: str) -> str:
+    """A big-O's argument in one spelling: "n squared", "n^2" and "n²" are one complexity, and
+    "n k d", "n·k·d" and "n × k × d" another."""
+    for pattern, power in _POWER_WORDS:
+        inside = pattern.sub(power, inside)
+    return _FACTOR_SEPARATORS.sub("", inside).lower()
+
+
 _CLAUSE = re.compile(
     r"[;:—]|\s–\s|,\s*(?=(?:but|while|whereas|so|and|which|because|yet)\b)|"
     r"\s(?=(?:but|while|whereas|whilst)\s)",
@@ -321,7 +336,7 @@ def claim(text: str) -> Claim:
     stems = frozenset(
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
-    big_o = frozenset(re.sub(r"\s+", "", m).lower() for m in _BIG_O.findall(text))
+    big_o = frozenset(_complexity(m) for m in _BIG_O.findall(text))
     asserted: tuple[str, ...] | None = tuple(words(_CONDITION.sub(" ", text)))
     if not any(t not in STOPWORDS and t not in NEGATION for t in asserted):
         asserted = None

@@ -299,9 +299,20 @@ def _misnumbered_point(
     return None
 
 
+_CODE = re.compile(
+    r"\b(?:SELECT|FROM|WHERE|GROUP BY|def|return|lambda|import)\b|^\s*\w+\s*=(?!=)|"
+    r"\w\.\w+\(|\w\[|\n\s{2,}\S",
+    re.MULTILINE,
+)
+"""Code in an answer (SQL keywords, assignments, calls, indexing, indented lines). Its words
+are names, so which term's describing words it uses says nothing about a swap."""
+
+
 def _swapped_terms(sentence: Sentence, question: str, points: Sequence[str]) -> RedFlagHit | None:
     """The key point whose description the sentence, or one of its clauses, gives the
     question's other term ("gradient boosting trains its trees independently in parallel")."""
+    if _CODE.search(sentence.text):
+        return None  # identifiers are not descriptions ("dlogits = probs - onehot")
     for text in (sentence.text, *clauses(sentence.text)):
         found = find_swap(text, question, points)
         if found:

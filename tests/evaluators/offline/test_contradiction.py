@@ -135,3 +135,16 @@ def test_red_flags_are_read_as_the_claim_they_describe():
 )
 def test_right_statements_in_other_words_are_not_contradictions(point, sentence):
     assert compare(sentence, point).verdict is not Verdict.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("written", "stated"),
+    [
+        ("checks every pair in O(n squared) time", "checks every pair in O(n²) time"),
+        ("checks every pair in O(n^2) time", "checks every pair in O(n²) time"),
+        ("each iteration costs O(n k d) time", "each iteration costs O(n·k·d) time"),
+        ("the scores cost O(B × T² × d) time", "the scores cost O(B·T²·d) time"),
+    ],
+)
+def test_one_complexity_spelt_two_ways_is_no_contradiction(written, stated):
+    assert compare(written, stated).verdict is Verdict.AGREES

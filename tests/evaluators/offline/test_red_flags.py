@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from evaluators.offline.red_flags import WrongClaimParams, key_point_stems, states_flag
+from evaluators.offline.red_flags import (
+    WrongClaimParams,
+    find_red_flags,
+    key_point_stems,
+    states_flag,
+)
 from evaluators.text import Sentence
 
 POINTS = [
@@ -75,3 +81,29 @@ def test_a_shared_figure_alone_does_not_make_a_sentence_state_the_flag():
     wrong = "Accuracy is a fine headline metric here, even with 1% positives."
     assert not states_flag(Sentence(right, 0), flag, WrongClaimParams(), known)
     assert states_flag(Sentence(wrong, 0), flag, WrongClaimParams(), known)
+
+
+def test_code_is_not_read_as_a_swapped_definition():
+    """Identifiers in code are names, not descriptions of the question's terms."""
+    question = "Compare bagging and boosting."
+    points = [
+        "Bagging trains models independently on bootstrap samples and averages them.",
+        "Boosting trains models sequentially, each fitting the errors of the ensemble so far.",
+    ]
+    prose = "Boosting trains models independently on bootstrap samples and averages them."
+    code = "boosting = [fit(independently_sampled(bootstrap)) for _ in range(n)]"
+    vectors = np.eye(2, 8)
+    hits = [
+        find_red_flags(
+            [],
+            np.zeros((0, 8)),
+            points,
+            vectors,
+            [Sentence(text, 0)],
+            vectors[:1],
+            question=question,
+        )
+        for text in (prose, code)
+    ]
+    assert hits[0] and "it describes bagging but calls it boosting" in hits[0][0].reasons
+    assert not hits[1]
