@@ -32,6 +32,7 @@ from evaluators.offline.contradiction import (
     compare_claims,
     explain,
     is_swap,
+    related,
     statement_core,
 )
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
@@ -195,7 +196,21 @@ def states_flag(
     verdict = compare_claims(answer, stated, params.contrast).verdict
     if verdict is Verdict.UNRELATED:
         return False
-    return (verdict is Verdict.AGREES) != omission
+    if omission:
+        return verdict is Verdict.CONTRADICTS
+    restating = _related_stems(answer, stated, params)
+    if distinctive and not _worded(distinctive & restating, distinctive):
+        return False
+    return verdict is Verdict.AGREES
+
+
+def _related_stems(
+    answer: Sequence[Claim], stated: Sequence[Claim], params: WrongClaimParams
+) -> frozenset[str]:
+    """Stems of the answer clauses that are about one of the flag's clauses."""
+    return frozenset().union(
+        *(a.stems for a in answer if any(related(a, b, params.contrast) for b in stated))
+    )
 
 
 def find_red_flags(

@@ -107,3 +107,15 @@ def test_code_is_not_read_as_a_swapped_definition():
     ]
     assert hits[0] and "it describes bagging but calls it boosting" in hits[0][0].reasons
     assert not hits[1]
+
+
+def test_the_flags_own_words_must_be_in_the_clause_that_restates_it():
+    """ "Units" belongs to the clause about distances; the clause about kNN and its features,
+    the one that restates the flag's subject, says what kNN needs, which is no misconception."""
+    flag = "kNN works well on unscaled features with different units."
+    known = key_point_stems(["kNN needs standardised features: distances mix the features."])
+    correction = (
+        "Without scaling, a feature measured in large units dominates the distance, "
+        "so kNN needs standardised features."
+    )
+    assert not states_flag(Sentence(correction, 0), flag, WrongClaimParams(), known)
