@@ -368,21 +368,39 @@ def _steered(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(near)
 
 
+_DISMISSIVE = frozenset(["pointless", "unnecessary", "irrelevant", "needless", "superfluous"])
+"""Words that deny the need for what the clause is about ("testing capacity 1 is pointless")."""
+_NEED = frozenset(
+    ["matter", "matters", "need", "needed", "needs", "worth", "necessary", "required", "help"]
+)
+"""After a negation these deny the need for the subject before it: "stage-level metrics don't
+help", "baselines aren't worth running", "edge cases don't matter"."""
+
+
 def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shared: int) -> bool:
-    """An odd number of negations that govern shared content (one of the next few words).
+    """An odd number of negations that govern shared content (one of the next few words, or,
+    for a dismissal, the words before it).
 
     A "not" elsewhere in the clause ("not only", "no matter") says nothing about the claim
     the two clauses share.
     """
     count = 0
     for i, t in enumerate(tokens):
-        if t in NEGATION or t.endswith("n't"):
-            scope_end = next(
-                (j for j in range(i + 1, len(tokens)) if tokens[j] in _SCOPE_BREAK), len(tokens)
-            )
-            following = [stem(w) for w in tokens[i + 1 : scope_end] if w not in STOPWORDS]
-            governed = set(following[:scope]) & shared
-            count += len(governed) >= min(min_shared, len(following))
+        negation = t in NEGATION or t.endswith("n't")
+        dismissal = t in _DISMISSIVE or (negation and bool(_NEED & set(tokens[i + 1 : i + 3])))
+        if not negation and not dismissal:
+            continue
+        scope_end = next(
+            (j for j in range(i + 1, len(tokens)) if tokens[j] in _SCOPE_BREAK), len(tokens)
+        )
+        following = [stem(w) for w in tokens[i + 1 : scope_end] if w not in STOPWORDS]
+        governed = set(following[:scope]) & shared
+        if dismissal:
+            scope_start = max((j + 1 for j in range(i) if tokens[j] in _SCOPE_BREAK), default=0)
+            preceding = [stem(w) for w in tokens[scope_start:i] if w not in STOPWORDS]
+            governed |= set(preceding[-scope:]) & shared
+            following += preceding
+        count += len(governed) >= min(min_shared, len(following))
     return count % 2 == 1
 
 

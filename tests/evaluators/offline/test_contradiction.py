@@ -57,6 +57,16 @@ KEY_POINT_CASES = [
         "L2 almost never sets a weight to exactly zero.",
     ),
     (
+        "Tests should cover capacity 1, updating an existing key and the eviction order.",
+        "Testing capacity 1 or updating an existing key is pointless.",
+        "Good tests cover capacity 1, an update of an existing key and the eviction order.",
+    ),
+    (
+        "Compare against seasonal-naive and ETS baselines before global models.",
+        "Seasonal-naive or ETS baselines aren't worth running before global models.",
+        "Seasonal-naive and ETS baselines come first, before any global model.",
+    ),
+    (
         "Evaluate with ranking metrics such as nDCG, not RMSE.",
         "Evaluate with RMSE on the held-out ratings.",
         "Evaluate with ranking metrics such as nDCG rather than RMSE.",
