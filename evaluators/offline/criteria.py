@@ -28,18 +28,19 @@ MAX_EVIDENCE = 3
 _EXPECTED_CUES_CAP = 2
 """A couple of sentences of reasoning (or examples...) meets the expectation in full."""
 WRONG_CLAIM_LEVEL = 1
+"""Accuracy level at most, once one wrong claim is found (each further one takes a level)."""
 UNCONTRADICTED_LEVEL = 2
 """Accuracy of an answer whose statements touch the key points and contradict none: a short
 right answer is incomplete (coverage says so), not inaccurate. It stays below the levels that
 coverage earns, as the offline engine cannot verify what the key points do not state. Level 1
 here read as "wrong" to users (and counted as a flag): 5 of 42 of our right answers."""
-"""Accuracy level at most, once one wrong claim is found (each further one takes a level)."""
 WRONG_CLAIM_OVERALL_MAX = 50.0
 """Overall score at most once a wrong claim is found: a misconception stated in the right words
 must not outrank a correct answer in other words on breadth alone."""
 _PRAISE_FROM = 3
 """A comment praises a criterion only from this level on, so it never contradicts the score."""
 _CAPPED = "{}, but held to the content level: form cannot outscore what is said."
+_HELD = " Held to the content level: form cannot outscore what is said."
 _HOW_SIGNALS = ("depth", "tradeoffs", "examples", "complexity", "clarifying")
 
 
@@ -118,12 +119,18 @@ def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:
     found = cue_sentences(signal, inp.analysis.sentences)
     expected = len(cue_sentences(signal, split_sentences(inp.reference))) if inp.reference else 1
     expected = min(expected, _EXPECTED_CUES_CAP)
-    level = min(gate, cue_level(len(found), expected))
+    raw = cue_level(len(found), expected)
     if expected == 0:
         comment = f"The question does not call for {signal}; scored with the content."
     else:
         comment = f"{len(found)} sentence(s) show {signal}; a strong answer has {expected}."
-    return _Level(level, _quotes(found), comment)
+    return _Level(min(gate, raw), _quotes(found), _held(comment, raw, gate))
+
+
+def _held(comment: str, raw: int, gate: int) -> str:
+    """The comment, saying why the score is lower than what it counts when the gate holds it
+    ("1 sentence shows examples" next to a 0 reads as a contradiction otherwise)."""
+    return comment + _HELD if raw > gate else comment
 
 
 def _ownership(inp: CriterionInputs, gate: int) -> _Level:
@@ -134,12 +141,12 @@ def _ownership(inp: CriterionInputs, gate: int) -> _Level:
     found = [s for s in inp.analysis.sentences if owned_actions([s.text])]
     reference = [s.text for s in split_sentences(inp.reference)] if inp.reference else []
     expected = min(owned_actions(reference) if reference else 1, _EXPECTED_CUES_CAP)
-    level = min(gate, cue_level(len(found), expected))
+    raw = cue_level(len(found), expected)
     if expected == 0:
         comment = "The question does not call for your own actions; scored with the content."
     else:
         comment = f"{len(found)} sentence(s) say what you did; a strong answer has {expected}."
-    return _Level(level, _quotes(found), comment)
+    return _Level(min(gate, raw), _quotes(found), _held(comment, raw, gate))
 
 
 def _expected_words(inp: CriterionInputs) -> int:

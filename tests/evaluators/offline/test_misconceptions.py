@@ -7,6 +7,7 @@ and free-form questions with a reference answer. Each is graded as ``coach grade
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -110,3 +111,16 @@ def test_no_comment_contradicts_its_score(graded):
         for fb in pair.values():
             for c in fb.criteria:
                 assert not (c.comment in praise and c.score < 3), (c.id, c.score, c.comment)
+
+
+def test_a_count_held_down_by_the_content_says_so(graded):
+    """ "2 sentence(s) show examples; a strong answer has 2" next to a 1 must say why."""
+    held = 0
+    for pair in graded.values():
+        for fb in pair.values():
+            for c in fb.criteria:
+                found = re.match(r"(\d+) sentence\(s\) .*; a strong answer has (\d+)\.", c.comment)
+                if found and int(found[1]) >= int(found[2]) and c.score < 4:
+                    held += 1
+                    assert "Held to the content level" in c.comment, (c.id, c.score, c.comment)
+    assert held, "some wrong answer has its form held to its content"
