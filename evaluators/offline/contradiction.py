@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from evaluators.text import STOPWORDS, stem, words
@@ -239,6 +239,30 @@ def _axis_index() -> dict[str, tuple[int, int]]:
 
 _AXIS_OF = _axis_index()
 
+_JUDGEMENTS_TEXT: tuple[tuple[str, str], ...] = (
+    ("easy easier", "hard harder difficult"),
+    ("cheap cheaper inexpensive", "expensive costly"),
+    ("fast faster quick quicker", "slow slower"),
+    ("safe harmless", "unsafe risky harmful dangerous"),
+    ("stable", "unstable"),
+    ("fine okay", "wrong broken"),
+)
+"""Judgements with an opposite ("easy to interpret" / "harder to interpret"). They are compared
+only against key points: a red flag and its paraphrase use them loosely ("a safe default" for
+"fine"), and as general axes they cost red-flag recall (72 -> 69 % on the sentence pairs)."""
+
+
+def _judgement_index() -> dict[str, tuple[int, int]]:
+    index: dict[str, tuple[int, int]] = {}
+    for a, (left, right) in enumerate(_JUDGEMENTS_TEXT):
+        for side, text in enumerate((left, right)):
+            for word in text.split():
+                index[word] = (a, side)
+    return index
+
+
+_JUDGEMENT_OF = _judgement_index()
+
 
 @dataclass(frozen=True)
 class ContrastParams:
@@ -248,6 +272,8 @@ class ContrastParams:
     """Content stems two clauses must share to be about the same thing."""
     min_share_ratio: float = 0.3
     """...and that share of the shorter clause's content stems."""
+    judgements: bool = False
+    """Compare judgements too (easy/hard, cheap/expensive...): for key points only."""
 
 
 class Verdict(Enum):
@@ -277,6 +303,8 @@ class Claim:
     """The content stems with each contrast term replaced by its axis: "a type I error is a
     false negative" fills the same slots as "a type I error is a false positive", so the two
     align as one claim with a term swapped, which is what they are."""
+    judged: dict[int, int] = field(default_factory=dict)
+    """The side of each judgement (``_JUDGEMENTS_TEXT``) the clause takes, when one side only."""
 
 
 @dataclass(frozen=True)
@@ -345,8 +373,21 @@ def claim(text: str) -> Claim:
         for t in tokens
         if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
+    judged: dict[int, set[int]] = {}
+    for t in tokens:
+        if t in _JUDGEMENT_OF:
+            axis, side = _JUDGEMENT_OF[t]
+            judged.setdefault(axis, set()).add(side)
     return Claim(
-        stems, tuple(tokens), single, (ups + downs, sign), big_o, asserted, _steered(tokens), slots
+        stems,
+        tuple(tokens),
+        single,
+        (ups + downs, sign),
+        big_o,
+        asserted,
+        _steered(tokens),
+        slots,
+        {axis: next(iter(s)) for axis, s in judged.items() if len(s) == 1},
     )
 
 
@@ -418,15 +459,25 @@ def _axis_slots(a: Claim, b: Claim) -> frozenset[str]:
     return frozenset(stem(t) for t in (*a.tokens, *b.tokens) if _AXIS_OF.get(t, (-1,))[0] in axes)
 
 
+def _shared(a: Claim, b: Claim, params: ContrastParams) -> int:
+    """Content stems two clauses share; with ``judgements``, a judgement both make counts as
+    one ("easy to interpret" and "harder to interpret" are about the same thing)."""
+    shared = len(a.stems & b.stems)
+    if params.judgements:
+        shared += len(a.judged.keys() & b.judged.keys())
+    return shared
+
+
 def related(a: Claim, b: Claim, params: ContrastParams) -> bool:
     """Two clauses share enough content words to be about the same thing."""
-    shared = len(a.stems & b.stems)
+    shared = _shared(a, b, params)
     smaller = max(1, min(len(a.stems), len(b.stems)))
     return shared >= params.min_shared and shared / smaller >= params.min_share_ratio
 
 
-def flips(a: Claim, b: Claim) -> list[str]:
-    """The differences between two related clauses, each one a reason."""
+def flips(a: Claim, b: Claim, judgements: bool = False) -> list[str]:
+    """The differences between two related clauses, each one a reason (``judgements``: the
+    easy/hard kind too, see ``_JUDGEMENTS_TEXT``)."""
     out = []
     shared = a.stems & b.stems | _axis_slots(a, b)
     if (
@@ -452,6 +503,11 @@ def flips(a: Claim, b: Claim) -> list[str]:
         out.append("direction")
     if a.big_o and b.big_o and not a.big_o & b.big_o:
         out.append("complexity")
+    if judgements:
+        for axis in a.judged.keys() & b.judged.keys():
+            if a.judged[axis] != b.judged[axis]:
+                said, stated = (_JUDGEMENTS_TEXT[axis][c.judged[axis]].split()[0] for c in (a, b))
+                out.append(f"judgement:{said}:{stated}")
     return out
 
 
@@ -466,6 +522,9 @@ def explain(reason: str) -> str:
         return "it reverses the direction of the effect"
     if reason == "complexity":
         return "it states a different complexity"
+    if reason.startswith("judgement:"):
+        _, said, stated = reason.split(":")
+        return f"it says {said} where the key point says {stated}"
     left, _, right = reason.partition("/")
     return f"it mixes up {_SHOWN.get(left, left)} and {_SHOWN.get(right, right)}"
 
@@ -487,10 +546,10 @@ def compare_claims(
     """
     verdict, reasons = Verdict.UNRELATED, ()
     for a in answer:
-        best = max(statement, key=lambda s: len(a.stems & s.stems), default=None)
+        best = max(statement, key=lambda s: _shared(a, s, params), default=None)
         if best is None or not related(a, best, params):
             continue
-        found = flips(a, best)
+        found = flips(a, best, params.judgements)
         if len(found) % 2 == 1:
             return Comparison(Verdict.CONTRADICTS, tuple(found))
         verdict = Verdict.AGREES

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -97,13 +97,14 @@ def _verdicts(
 ) -> dict[int, Comparison]:
     """The sentence's verdict on every key point it is aligned with (same topic)."""
     answer = _claims(sentence.text)
+    contrast = replace(params.contrast, judgements=True)
     verdicts = {}
     for p, point in enumerate(points):
         stated = _claims(point)
         if sims[p] >= params.point_alignment or _same_words(answer, stated, params):
-            verdicts[p] = compare_claims(answer, stated, params.contrast)
+            verdicts[p] = compare_claims(answer, stated, contrast)
         elif sims[p] >= params.swap_alignment:
-            found = compare_claims(answer, stated, params.contrast)
+            found = compare_claims(answer, stated, contrast)
             if found.verdict is Verdict.CONTRADICTS and all(map(is_swap, found.reasons)):
                 verdicts[p] = found
     return verdicts

@@ -2,7 +2,13 @@
 
 import pytest
 
-from evaluators.offline.contradiction import Verdict, compare, statement_core
+from evaluators.offline.contradiction import (
+    ContrastParams,
+    Verdict,
+    compare,
+    explain,
+    statement_core,
+)
 
 KEY_POINT_CASES = [
     # (key point, sentence that contradicts it, sentence that agrees in other words)
@@ -158,3 +164,16 @@ def test_right_statements_in_other_words_are_not_contradictions(point, sentence)
 )
 def test_one_complexity_spelt_two_ways_is_no_contradiction(written, stated):
     assert compare(written, stated).verdict is Verdict.AGREES
+
+
+def test_an_opposite_judgement_contradicts_a_key_point_only_when_asked():
+    """Judgements (easy/hard...) are compared against key points, not red flags."""
+    point = "The components are harder to interpret than the original features."
+    wrong = "That is also why PCA components are easy to interpret."
+    right = "Each component mixes all features, so the components are difficult to interpret."
+    judged = ContrastParams(judgements=True)
+    found = compare(wrong, point, judged)
+    assert found.verdict is Verdict.CONTRADICTS
+    assert explain(found.reasons[0]) == "it says easy where the key point says hard"
+    assert compare(right, point, judged).verdict is Verdict.AGREES
+    assert compare(wrong, point).verdict is not Verdict.CONTRADICTS
