@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.services import knowledge_base  # noqa: E402
 from evaluators.offline.contradiction import Verdict, clauses, compare  # noqa: E402
+from evaluators.offline.formulas import wrong_formula  # noqa: E402
 from evaluators.offline.numbers import quantities, wrong_number  # noqa: E402
 from evaluators.offline.red_flags import (  # noqa: E402
     WrongClaimParams,
@@ -80,9 +81,10 @@ def main() -> None:
                 find_swap(text, prompt, points[r["question_id"]])
                 for text in (r["claim"], *clauses(r["claim"]))
             )
-            checks = (("rules", rule), ("number", number), ("swap", swap))
+            formula = wrong_formula(r["claim"], r["statement"])
+            checks = (("rules", rule), ("number", number), ("formula", formula), ("swap", swap))
             by_kind[r["label"]].update(kind for kind, found in checks if found)
-            hit = rule or bool(number) or swap
+            hit = rule or bool(number) or bool(formula) or swap
             if not hit and r["label"] == "contradicts":
                 missed.append(r)
         else:
@@ -104,7 +106,7 @@ def main() -> None:
         "key points, by check (contradictions / paraphrases): "
         + ", ".join(
             f"{kind} {by_kind['contradicts'][kind]} / {by_kind['entails'][kind]}"
-            for kind in ("rules", "number", "swap")
+            for kind in ("rules", "number", "formula", "swap")
         )
     )
     for r in random.Random(1).sample(missed, min(args.examples, len(missed))):

@@ -35,6 +35,7 @@ from evaluators.offline.contradiction import (
     related,
     statement_core,
 )
+from evaluators.offline.formulas import Formula, formulas, same_thing, wrong_formula
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
 from evaluators.offline.swaps import find_swap
 from evaluators.text import Sentence
@@ -246,6 +247,7 @@ def find_red_flags(
     known = key_point_stems(points)
     given = quantities(question)
     stated = [q for sentence in sentences for q in quantities(sentence.text)]
+    written = [f for sentence in sentences for f in formulas(sentence.text)]
     hits: list[RedFlagHit] = []
     used: set[str] = set()
     for s, sentence in enumerate(sentences):
@@ -273,6 +275,8 @@ def find_red_flags(
             hit = _contradicted_point(sentence, point_sims[:, s], verdicts[s], points, agreed)
         if hit is None and point_sims is not None:
             hit = _misnumbered_point(sentence, point_sims[:, s], points, params, given, stated)
+        if hit is None and point_sims is not None:
+            hit = _misformulated_point(sentence, point_sims[:, s], points, params, written)
         if hit is None and points and question:
             hit = _swapped_terms(sentence, question, points)
         if hit is not None and hit.red_flag not in used:
@@ -322,6 +326,31 @@ _CODE = re.compile(
 )
 """Code in an answer (SQL keywords, assignments, calls, indexing, indented lines). Its words
 are names, so which term's describing words it uses says nothing about a swap."""
+
+
+def _misformulated_point(
+    sentence: Sentence,
+    sims: np.ndarray,
+    points: Sequence[str],
+    params: WrongClaimParams,
+    written: Sequence[Formula],
+) -> RedFlagHit | None:
+    """The key point whose formula the sentence writes differently: judged against the most
+    similar aligned key point with a formula of the same quantity, so that "Var(W) =
+    2 / (fan_in + fan_out)" is read against Xavier's key point, not He's. A key point whose
+    formula the answer writes correctly elsewhere is passed over: that sentence is its match."""
+    for p in np.argsort(-sims):
+        if sims[p] < params.number_alignment:
+            break
+        point = points[int(p)]
+        if not same_thing(sentence.text, point):
+            continue
+        if wrong_formula(sentence.text, point) is None:
+            return None
+        reason = wrong_formula(sentence.text, point, written)
+        if reason:
+            return RedFlagHit(CONTRADICTS_PREFIX + point, sentence, (reason,))
+    return None
 
 
 def _swapped_terms(sentence: Sentence, question: str, points: Sequence[str]) -> RedFlagHit | None:

@@ -119,3 +119,24 @@ def test_the_flags_own_words_must_be_in_the_clause_that_restates_it():
         "so kNN needs standardised features."
     )
     assert not states_flag(Sentence(correction, 0), flag, WrongClaimParams(), known)
+
+
+def test_a_wrong_formula_is_read_against_the_key_point_not_already_written_right():
+    points = [
+        "Xavier initialisation uses Var(W) = 2 / (fan_in + fan_out) for tanh networks.",
+        "He initialisation uses Var(W) = 2 / fan_in to compensate for ReLU.",
+    ]
+    sentences = [
+        Sentence("Xavier uses Var(W) = 2 / (fan_in + fan_out), designed for tanh.", 0),
+        Sentence("For ReLU, He shrinks it to Var(W) = 1 / (2 · fan_in), to stay stable.", 70),
+    ]
+    point_vectors = np.eye(2, 8)
+    # both sentences sit nearer the Xavier key point, as in-context vectors put them
+    sentence_vectors = np.array([[0.9, 0.3, 0, 0, 0, 0, 0, 0], [0.7, 0.6, 0, 0, 0, 0, 0, 0]])
+    hits = find_red_flags([], np.zeros((0, 8)), points, point_vectors, sentences, sentence_vectors)
+    assert [(h.sentence.start, h.red_flag) for h in hits] == [
+        (70, "Contradicts the key point: " + points[1])
+    ]
+    assert hits[0].reasons == (
+        "it gives 1 / (2 · fan_in) for var(w) where the key point has 2 / fan_in",
+    )
