@@ -246,6 +246,7 @@ _JUDGEMENTS_TEXT: tuple[tuple[str, str], ...] = (
     ("safe harmless", "unsafe risky harmful dangerous"),
     ("stable", "unstable"),
     ("fine okay", "wrong broken"),
+    ("constant fixed regardless", "grows scales proportional depends"),
 )
 """Judgements with an opposite ("easy to interpret" / "harder to interpret"). They are compared
 only against key points: a red flag and its paraphrase use them loosely ("a safe default" for

@@ -177,3 +177,6 @@ def test_an_opposite_judgement_contradicts_a_key_point_only_when_asked():
     assert explain(found.reasons[0]) == "it says easy where the key point says hard"
     assert compare(right, point, judged).verdict is Verdict.AGREES
     assert compare(wrong, point).verdict is not Verdict.CONTRADICTS
+    growing = "The KV cache memory grows with sequence length and batch size."
+    fixed = "The KV cache memory is fixed, regardless of sequence length."
+    assert compare(fixed, growing, judged).verdict is Verdict.CONTRADICTS
