@@ -51,6 +51,8 @@ class Formula:
     shown: str
     """The right-hand side as written, for feedback."""
     variables: frozenset[str]
+    named: str = ""
+    """The left-hand side as written ("Var(W)"), for feedback."""
 
 
 def _normal(text: str) -> str:
@@ -87,7 +89,7 @@ def formulas(text: str) -> list[Formula]:
         variables = frozenset(v for v in named if v not in _KNOWN_FUNCTIONS)
         if not variables:
             continue
-        out.append(Formula(_normal(m.group(1)), value, shown, variables))
+        out.append(Formula(_normal(m.group(1)), value, shown, variables, m.group(1)))
     return out
 
 
@@ -113,7 +115,7 @@ def wrong_formula(sentence: str, point: str, stated: Iterable[Formula] = ()) -> 
                 continue
             if any(s.name == e.name and _equal(s, e) for s in stated):
                 continue
-            return f"it gives {f.shown} for {e.name} where the key point has {e.shown}"
+            return f"it gives {f.named} = {f.shown} where the key point has {e.named} = {e.shown}"
     return None
 
 

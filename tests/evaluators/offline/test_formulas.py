@@ -19,7 +19,7 @@ def test_a_formula_is_read_up_to_where_the_prose_resumes():
 def test_a_different_formula_for_the_same_quantity_is_wrong():
     sentence = "For ReLU, He shrinks the variance to Var(W) = 1 / (2 · fan_in), to stay stable."
     assert wrong_formula(sentence, HE) == (
-        "it gives 1 / (2 · fan_in) for var(w) where the key point has 2 / fan_in"
+        "it gives Var(W) = 1 / (2 · fan_in) where the key point has Var(W) = 2 / fan_in"
     )
 
 

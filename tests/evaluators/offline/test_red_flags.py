@@ -138,5 +138,5 @@ def test_a_wrong_formula_is_read_against_the_key_point_not_already_written_right
         (70, "Contradicts the key point: " + points[1])
     ]
     assert hits[0].reasons == (
-        "it gives 1 / (2 · fan_in) for var(w) where the key point has 2 / fan_in",
+        "it gives Var(W) = 1 / (2 · fan_in) where the key point has Var(W) = 2 / fan_in",
     )
