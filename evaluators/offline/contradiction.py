@@ -228,16 +228,17 @@ _OMISSION = re.compile(
 )
 
 
-def _axis_index() -> dict[str, tuple[int, int]]:
+def _side_index(pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """word -> (pair number, side) for pairs of word lists."""
     index: dict[str, tuple[int, int]] = {}
-    for a, (left, right) in enumerate(_AXES_TEXT):
+    for a, (left, right) in enumerate(pairs):
         for side, text in enumerate((left, right)):
             for word in text.split():
                 index[word] = (a, side)
     return index
 
 
-_AXIS_OF = _axis_index()
+_AXIS_OF = _side_index(_AXES_TEXT)
 
 _JUDGEMENTS_TEXT: tuple[tuple[str, str], ...] = (
     ("easy easier", "hard harder difficult"),
@@ -253,16 +254,7 @@ only against key points: a red flag and its paraphrase use them loosely ("a safe
 "fine"), and as general axes they cost red-flag recall (72 -> 69 % on the sentence pairs)."""
 
 
-def _judgement_index() -> dict[str, tuple[int, int]]:
-    index: dict[str, tuple[int, int]] = {}
-    for a, (left, right) in enumerate(_JUDGEMENTS_TEXT):
-        for side, text in enumerate((left, right)):
-            for word in text.split():
-                index[word] = (a, side)
-    return index
-
-
-_JUDGEMENT_OF = _judgement_index()
+_JUDGEMENT_OF = _side_index(_JUDGEMENTS_TEXT)
 
 
 @dataclass(frozen=True)
