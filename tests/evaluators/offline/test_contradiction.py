@@ -73,6 +73,11 @@ KEY_POINT_CASES = [
         "Seasonal-naive and ETS baselines come first, before any global model.",
     ),
     (
+        "An AUC drop from 0.95 to 0.70 is too large to be random noise.",
+        "An AUC drop from 0.95 to 0.70 is just random noise.",
+        "An AUC drop from 0.95 to 0.70 is not random noise.",
+    ),
+    (
         "Evaluate with ranking metrics such as nDCG, not RMSE.",
         "Evaluate with RMSE on the held-out ratings.",
         "Evaluate with ranking metrics such as nDCG rather than RMSE.",
