@@ -140,6 +140,7 @@ _UP = frozenset(
         "bigger",
         "greater",
         "longer",
+        "wide",
         "widen",
         "widens",
         "wider",
@@ -248,6 +249,9 @@ _JUDGEMENTS_TEXT: tuple[tuple[str, str], ...] = (
     ("stable", "unstable"),
     ("fine okay", "wrong broken"),
     ("constant fixed regardless", "grows scales proportional depends"),
+    ("optimistic optimistically", "pessimistic pessimistically conservative"),
+    ("deterministic deterministically", "stochastic randomly"),
+    ("informative", "redundant uninformative"),
 )
 """Judgements with an opposite ("easy to interpret" / "harder to interpret"). They are compared
 only against key points: a red flag and its paraphrase use them loosely ("a safe default" for

@@ -78,6 +78,11 @@ KEY_POINT_CASES = [
         "An AUC drop from 0.95 to 0.70 is not random noise.",
     ),
     (
+        "Small segments have wide confidence intervals.",
+        "Small segments have narrow confidence intervals.",
+        "Confidence intervals are wide for small segments.",
+    ),
+    (
         "Evaluate with ranking metrics such as nDCG, not RMSE.",
         "Evaluate with RMSE on the held-out ratings.",
         "Evaluate with ranking metrics such as nDCG rather than RMSE.",
@@ -185,3 +190,6 @@ def test_an_opposite_judgement_contradicts_a_key_point_only_when_asked():
     growing = "The KV cache memory grows with sequence length and batch size."
     fixed = "The KV cache memory is fixed, regardless of sequence length."
     assert compare(fixed, growing, judged).verdict is Verdict.CONTRADICTS
+    selected = "The best grid-search CV score is optimistic, so report nested CV instead."
+    reported = "The best grid-search CV score is pessimistic, a safe estimate to report."
+    assert compare(reported, selected, judged).verdict is Verdict.CONTRADICTS
