@@ -328,11 +328,11 @@ def statement_core(red_flag: str) -> tuple[str, bool]:
 
 
 _IMPLICIT_NEGATION = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
-_TOO_TO = re.compile(r"\btoo (\w+) to\b", re.IGNORECASE)
 """Phrasings that deny what follows, read as "not": "nDCG, rather than RMSE" denies what
-"nDCG, not RMSE" denies, and "too big to be noise" what "big, not noise" does. ("Unchanged"
-is left alone: read as "not changed" it contradicted "invariant" and "stays the same" in the
-bank's own model answers.)"""
+"nDCG, not RMSE" denies. ("Unchanged" is left alone: read as "not changed" it contradicted
+"invariant" and "stays the same" in the bank's own model answers. Nor is "too big to be noise"
+read as "big, not noise": it made "too simple to capture the pattern in the data" deny "too
+simple for the data".)"""
 _NOT_NEGATION = re.compile(r"\b(?:no matter|not only|no doubt|not just)\b", re.IGNORECASE)
 """Idioms with a negation word that deny nothing."""
 _TYPE_ONE = re.compile(r"\btype[\s-]*(?:i|1)\b", re.IGNORECASE)
@@ -347,7 +347,7 @@ def _typed(text: str) -> str:
 def claim(text: str) -> Claim:
     """Polarity, axis sides, direction and complexity of one clause."""
     text = _NOT_NEGATION.sub(" ", text.replace("’", "'"))
-    text = _TOO_TO.sub(r"\1 not", _IMPLICIT_NEGATION.sub("not", text))
+    text = _IMPLICIT_NEGATION.sub("not", text)
     text = _typed(text)
     tokens = words(text)
     sides: dict[int, set[int]] = {}

@@ -73,11 +73,6 @@ KEY_POINT_CASES = [
         "Seasonal-naive and ETS baselines come first, before any global model.",
     ),
     (
-        "An AUC drop from 0.95 to 0.70 is too large to be random noise.",
-        "An AUC drop from 0.95 to 0.70 is just random noise.",
-        "An AUC drop from 0.95 to 0.70 is not random noise.",
-    ),
-    (
         "Small segments have wide confidence intervals.",
         "Small segments have narrow confidence intervals.",
         "Confidence intervals are wide for small segments.",
