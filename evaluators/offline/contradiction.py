@@ -59,8 +59,7 @@ NEGATION = frozenset(
     ]
 )
 """Words that deny what follows. "Rarely" and "seldom" count: "rarely exactly zero" and
-"almost never exactly zero" make the same claim, whose opposite is "exactly zero". So do verbs
-that deny their object: "avoids recursion limits" says what "no recursion" says."""
+"almost never exactly zero" make the same claim, whose opposite is "exactly zero"."""
 
 _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("bias", "variance"),
