@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LHS = re.compile(r"([A-Za-z][\w@]*(?:\([^()=]{1,12}\))?)\s*=(?!=)\s*")
 """A short name, optionally applied ("Var(W)", "nDCG@k", "SE"), followed by a single "="."""
@@ -21,8 +22,9 @@ _PLAIN_WORD = re.compile(r"^[a-z]{2,}[.,;:]?$")
 _OPERATOR = re.compile(r"[/+\-−·×*^√²³()⊙]")
 _CONTINUES = re.compile(r"[/+\-−·×*^√(⊙=]$")
 """A token ending in an operator expects more formula ("2 /" ... "fan_in")."""
-_CODE = re.compile(r"\b(?:def|return|import|SELECT|FROM)\b|\w\.\w+\(|\n\s{2,}\S")
-"""Code rather than a formula in prose: its assignments are steps, not definitions."""
+CODE = re.compile(r"\b(?:def|return|import|SELECT|FROM)\b|\w\.\w+\(|\n\s{2,}\S")
+"""Code rather than a formula in prose (keywords, method calls, indented lines): its
+assignments are steps, not definitions."""
 _SYMPY_SPELLINGS = (
     (re.compile(r"[−–]"), "-"),
     (re.compile(r"[·×⋅@]"), "*"),
@@ -77,8 +79,15 @@ def _right_side(text: str) -> str:
 
 def formulas(text: str) -> list[Formula]:
     """Every "name = formula" in a text whose right-hand side has an operator and a variable."""
-    if _CODE.search(text):
-        return []
+    return list(_parsed(text))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[Formula, ...]:
+    """``formulas``, cached: a key point's formulas are read for every aligned sentence of
+    every answer, and the sentence's again for each key point."""
+    if CODE.search(text):
+        return ()
     out = []
     for m in _LHS.finditer(text):
         shown = _right_side(text[m.end() :])
@@ -90,15 +99,15 @@ def formulas(text: str) -> list[Formula]:
         if not variables:
             continue
         out.append(Formula(_normal(m.group(1)), value, shown, variables, m.group(1)))
-    return out
+    return tuple(out)
 
 
 def same_thing(sentence: str, point: str) -> bool:
     """The sentence and the key point each give a formula of one quantity."""
     return any(
         f.name == e.name and f.variables & e.variables
-        for f in formulas(sentence)
-        for e in formulas(point)
+        for f in _parsed(sentence)
+        for e in _parsed(point)
     )
 
 
@@ -109,8 +118,8 @@ def wrong_formula(sentence: str, point: str, stated: Iterable[Formula] = ()) -> 
     writes somewhere is not contradicted by another (an intermediate step, or a what-if).
     """
     stated = list(stated)
-    for f in formulas(sentence):
-        for e in formulas(point):
+    for f in _parsed(sentence):
+        for e in _parsed(point):
             if f.name != e.name or not f.variables & e.variables or _equal(f, e):
                 continue
             if any(s.name == e.name and _equal(s, e) for s in stated):

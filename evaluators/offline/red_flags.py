@@ -35,7 +35,7 @@ from evaluators.offline.contradiction import (
     related,
     statement_core,
 )
-from evaluators.offline.formulas import Formula, formulas, same_thing, wrong_formula
+from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wrong_formula
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
 from evaluators.offline.swaps import find_swap
 from evaluators.text import Sentence
@@ -320,12 +320,11 @@ def _misnumbered_point(
 
 
 _CODE = re.compile(
-    r"\b(?:SELECT|FROM|WHERE|GROUP BY|def|return|lambda|import)\b|^\s*\w+\s*=(?!=)|"
-    r"\w\.\w+\(|\w\[|\n\s{2,}\S",
-    re.MULTILINE,
+    CODE.pattern + r"|\b(?:WHERE|GROUP BY|lambda)\b|^\s*\w+\s*=(?!=)|\w\[", re.MULTILINE
 )
-"""Code in an answer (SQL keywords, assignments, calls, indexing, indented lines). Its words
-are names, so which term's describing words it uses says nothing about a swap."""
+"""Code in an answer: ``formulas.CODE``, and also assignments and indexing (a formula's "=" is
+code here). Its words are names, so which term's describing words it uses says nothing about
+a swap."""
 
 
 def _misformulated_point(
