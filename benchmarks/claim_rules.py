@@ -24,7 +24,6 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +51,6 @@ def main() -> None:
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     params = WrongClaimParams()
-    key_point_contrast = replace(params.contrast, judgements=True)  # as ``red_flags`` does
     points: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         if r["statement_kind"] == "key_point" and r["statement"] not in points[r["question_id"]]:
@@ -68,7 +66,7 @@ def main() -> None:
         key = (r["statement_kind"], r["label"])
         counts[key] += 1
         if r["statement_kind"] == "key_point":
-            verdict = compare(r["claim"], r["statement"], key_point_contrast).verdict
+            verdict = compare(r["claim"], r["statement"], params.point_contrast).verdict
             rule = verdict is Verdict.CONTRADICTS
             prompt = prompts[r["question_id"]]
             number = wrong_number(

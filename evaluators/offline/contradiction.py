@@ -349,15 +349,8 @@ def claim(text: str) -> Claim:
     text = _IMPLICIT_NEGATION.sub("not", text)
     text = _typed(text)
     tokens = words(text)
-    sides: dict[int, set[int]] = {}
-    ups = downs = 0
-    for t in tokens:
-        if t in _AXIS_OF:
-            axis, side = _AXIS_OF[t]
-            sides.setdefault(axis, set()).add(side)
-        ups += t in _UP
-        downs += t in _DOWN
-    single = {axis: next(iter(s)) for axis, s in sides.items() if len(s) == 1}
+    ups = sum(t in _UP for t in tokens)
+    downs = sum(t in _DOWN for t in tokens)
     sign = -1 if downs % 2 else 1
     stems = frozenset(
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
@@ -371,22 +364,28 @@ def claim(text: str) -> Claim:
         for t in tokens
         if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
-    judged: dict[int, set[int]] = {}
-    for t in tokens:
-        if t in _JUDGEMENT_OF:
-            axis, side = _JUDGEMENT_OF[t]
-            judged.setdefault(axis, set()).add(side)
     return Claim(
         stems,
         tuple(tokens),
-        single,
+        _one_sided(tokens, _AXIS_OF),
         (ups + downs, sign),
         big_o,
         asserted,
         _steered(tokens),
         slots,
-        {axis: next(iter(s)) for axis, s in judged.items() if len(s) == 1},
+        _one_sided(tokens, _JUDGEMENT_OF),
     )
+
+
+def _one_sided(tokens: Sequence[str], index: dict[str, tuple[int, int]]) -> dict[int, int]:
+    """The side of each pair (``index``: axes or judgements) the tokens name, for the pairs
+    they name one side of only."""
+    sides: dict[int, set[int]] = {}
+    for t in tokens:
+        if t in index:
+            pair, side = index[t]
+            sides.setdefault(pair, set()).add(side)
+    return {pair: next(iter(found)) for pair, found in sides.items() if len(found) == 1}
 
 
 STEER_WINDOW = 2

@@ -39,8 +39,9 @@ WRONG_CLAIM_OVERALL_MAX = 50.0
 must not outrank a correct answer in other words on breadth alone."""
 _PRAISE_FROM = 3
 """A comment praises a criterion only from this level on, so it never contradicts the score."""
-_CAPPED = "{}, but held to the content level: form cannot outscore what is said."
-_HELD = " Held to the content level: form cannot outscore what is said."
+_HELD_REASON = "held to the content level: form cannot outscore what is said."
+_CAPPED = "{}, but " + _HELD_REASON
+_HELD = " " + _HELD_REASON[0].upper() + _HELD_REASON[1:]
 _HOW_SIGNALS = ("depth", "tradeoffs", "examples", "complexity", "clarifying")
 
 

@@ -76,6 +76,12 @@ class WrongClaimParams:
     """...and never fewer shared content words than this."""
     contrast: ContrastParams = field(default_factory=ContrastParams)
 
+    @property
+    def point_contrast(self) -> ContrastParams:
+        """``contrast`` with judgements (easy/hard...), which are compared against key points
+        only (see ``contradiction._JUDGEMENTS_TEXT``)."""
+        return replace(self.contrast, judgements=True)
+
 
 @dataclass(frozen=True)
 class RedFlagHit:
@@ -98,7 +104,7 @@ def _verdicts(
 ) -> dict[int, Comparison]:
     """The sentence's verdict on every key point it is aligned with (same topic)."""
     answer = _claims(sentence.text)
-    contrast = replace(params.contrast, judgements=True)
+    contrast = params.point_contrast
     verdicts = {}
     for p, point in enumerate(points):
         stated = _claims(point)
@@ -184,9 +190,6 @@ def states_flag(
     answer_stems = frozenset().union(*(c.stems for c in answer))
     if len(flag_stems & answer_stems) < params.flag_content * max(1, len(flag_stems)):
         return False
-    distinctive = _distinctive(flag, known)
-    if not omission and distinctive and not _worded(distinctive & answer_stems, distinctive):
-        return False
     if not axis_terms(core) <= axis_terms(sentence.text):
         return False
     if _CORRECTING.search(sentence.text):
@@ -200,6 +203,7 @@ def states_flag(
         return False
     if omission:
         return verdict is Verdict.CONTRADICTS
+    distinctive = _distinctive(flag, known)
     restating = _related_stems(answer, stated, params)
     if distinctive and not _worded(distinctive & restating, distinctive):
         return False
