@@ -52,9 +52,18 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+_NOTATION = re.compile(r"\bO\s*\([^()]{1,30}\)|(?<=[^\W\d_])\d+(?:\.\d+)?")
+"""Digits that are notation, not figures: a complexity class ("O(1)", "O(n^2)") and a digit
+glued to a name ("L2", "F0.5", "log2"). A figure is an example ("10,000 users", "3 %"); a
+complexity class or the name of a norm is not, and counting them gave "O(n) time and O(1)
+space" full marks for examples."""
+
+
 def cue_sentences(signal: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences that show a cue of ``signal``."""
     pattern = CUES[signal]
+    if signal == "examples":
+        return [s for s in sentences if pattern.search(_NOTATION.sub(" ", s.text))]
     return [s for s in sentences if pattern.search(s.text)]
 
 

@@ -36,6 +36,15 @@ def test_depth_and_example_cues_counted_per_sentence():
     assert cue_level(1, 2) == 2 and cue_level(0, 0) == 4
 
 
+def test_complexity_classes_and_norm_names_are_not_examples():
+    """ "O(1) space" and "the L2 penalty" are notation; "10,000 rows" is a figure."""
+    sentences = split_sentences(
+        "Floyd's method runs in O(n) time and O(1) space. I'd raise the L2 penalty and use F0.5. "
+        "On 10,000 rows that takes a second."
+    )
+    assert [s.text for s in cue_sentences("examples", sentences)] == [sentences[2].text]
+
+
 def test_reasoning_and_trade_offs_in_plain_words_are_counted():
     """A right answer in its own words reasons with ", so" and weighs costs with "while"."""
     sentences = split_sentences(
