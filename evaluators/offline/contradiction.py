@@ -527,8 +527,10 @@ def explain(reason: str) -> str:
 
 
 def is_swap(reason: str) -> bool:
-    """The reason names a contrast axis ("bias/variance"), not a negation or a direction."""
-    return "/" in reason
+    """The reason names a contrast axis ("bias/variance") or an opposite judgement
+    ("constant" against "grows"): a term put in another's place, not a negation or a
+    direction, which the same words can carry in a sentence about something else."""
+    return "/" in reason or reason.startswith("judgement:")
 
 
 def compare_claims(

@@ -50,9 +50,10 @@ class WrongClaimParams:
     point_alignment: float = 0.6
     """Sentence-to-key-point cosine from which the two are about the same thing."""
     swap_alignment: float = 0.5
-    """Sentence-to-key-point cosine from which a swapped contrast term alone ("replication
-    splits the table into pieces" against "sharding splits the data across machines") is a
-    contradiction: the swapped term moves the sentence's vector towards the other term's key
+    """Sentence-to-key-point cosine from which a swapped contrast term or an opposite judgement
+    alone ("replication splits the table into pieces" against "sharding splits the data across
+    machines", "the cache has a fixed size" against "its memory grows with sequence length") is
+    a contradiction: the swapped term moves the sentence's vector towards the other term's key
     point, so a swap sits lower than a restatement does."""
     number_alignment: float = 0.5
     """Sentence-to-key-point cosine from which a different figure of the same thing ("1,000

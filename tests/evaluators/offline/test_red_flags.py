@@ -140,3 +140,24 @@ def test_a_wrong_formula_is_read_against_the_key_point_not_already_written_right
     assert hits[0].reasons == (
         "it gives Var(W) = 1 / (2 · fan_in) where the key point has Var(W) = 2 / fan_in",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "contradicts"),
+    [
+        ("The cache has a small, fixed size, set once at the start of generation.", True),
+        ("The cache memory does not grow with the sequence once it is allocated.", False),
+    ],
+)
+def test_an_opposite_judgement_counts_from_the_swap_band(sentence, contradicts):
+    """Between the swap and the key-point alignment, an opposite judgement ("fixed" against
+    "grows") is a term put in another's place, like a swapped axis term; a negation there is
+    not, as a sentence about something else can carry the same words with a "not"."""
+    points = ["The KV cache memory grows linearly with sequence length and batch size."]
+    params = WrongClaimParams()
+    cos = (params.swap_alignment + params.point_alignment) / 2
+    sentence_vectors = np.array([[cos, (1 - cos**2) ** 0.5, 0, 0]])
+    hits = find_red_flags(
+        [], np.zeros((0, 4)), points, np.eye(1, 4), [Sentence(sentence, 0)], sentence_vectors
+    )
+    assert bool(hits) is contradicts
