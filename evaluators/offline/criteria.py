@@ -37,8 +37,6 @@ here read as "wrong" to users (and counted as a flag): 5 of 42 of our right answ
 WRONG_CLAIM_OVERALL_MAX = 50.0
 """Overall score at most once a wrong claim is found: a misconception stated in the right words
 must not outrank a correct answer in other words on breadth alone."""
-_PRAISE_FROM = 3
-"""A comment praises a criterion only from this level on, so it never contradicts the score."""
 _HELD_REASON = "held to the content level: form cannot outscore what is said."
 _CAPPED = "{}, but " + _HELD_REASON
 _HELD = " " + _HELD_REASON[0].upper() + _HELD_REASON[1:]
@@ -88,8 +86,12 @@ def _coverage(inp: CriterionInputs) -> _Level:
     a = inp.analysis
     covered = [p for p in inp.coverage if p.covered]
     evidence = [a.sentences[a.graded[p.signals.best_sentence]] for p in covered if a.graded]
-    comment = f"Covers {len(covered)} of {len(inp.coverage)} key points."
-    return _Level(level_from_fraction(inp.coverage_fraction), _quotes(evidence), comment)
+    level = level_from_fraction(inp.coverage_fraction)
+    comment = f"Covers {len(covered)} of {len(inp.coverage)} key points"
+    if inp.coverage and level < level_from_fraction(len(covered) / len(inp.coverage)):
+        # "Covers 5 of 5" next to a 2 reads as a contradiction unless it says why.
+        comment += f", but only {inp.coverage_fraction:.0%} of their content on average"
+    return _Level(level, _quotes(evidence), comment + ".")
 
 
 def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
@@ -164,16 +166,27 @@ def _answer_first(inp: CriterionInputs) -> bool:
 
 def _structure(inp: CriterionInputs, gate: int) -> _Level:
     answer_first = _answer_first(inp)
-    level, evidence = structure_level(inp.analysis.sentences, answer_first, _expected_words(inp))
-    if not answer_first:
-        comment = "The main answer is not up front."
-    elif min(gate, level) >= _PRAISE_FROM:
-        comment = "Leads with the answer."
-    elif level >= _PRAISE_FROM:
-        comment = _CAPPED.format("Leads with the answer")
+    found = structure_level(inp.analysis.sentences, answer_first, _expected_words(inp))
+    lead = "Leads with the answer" if answer_first else "The main answer is not up front"
+    if not found.long:
+        comment = (
+            "Short and leads with the answer."
+            if answer_first
+            else f"Short, but {lead[0].lower()}{lead[1:]}."
+        )
     else:
-        comment = "Opens with a key point, but the rest is not signposted or is too long."
-    return _Level(min(gate, level), _quotes(evidence), comment)
+        plural = "s" if found.signposts != 1 else ""
+        shape = (
+            f"signposted in {found.signposts} sentence{plural}"
+            if found.signposts
+            else "the rest is not signposted"
+        )
+        if found.wrapped_up:
+            shape += ", with a wrap-up"
+        comment = f"{lead}; {shape}."
+    return _Level(
+        min(gate, found.level), _quotes(found.evidence), _held(comment, found.level, gate)
+    )
 
 
 def _clarity(inp: CriterionInputs, gate: int) -> _Level:
@@ -181,7 +194,7 @@ def _clarity(inp: CriterionInputs, gate: int) -> _Level:
     level, problems = clarity_level(a.sentences, a.vectors, _expected_words(inp))
     if problems:
         comment = "Clarity: " + ", ".join(problems) + "."
-    elif min(gate, level) >= _PRAISE_FROM:
+    elif gate >= level:
         comment = "Clear and concise."
     else:
         comment = _CAPPED.format("Clearly written")

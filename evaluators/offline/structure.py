@@ -61,20 +61,33 @@ class ClarityParams:
 CLARITY = ClarityParams()
 
 
+@dataclass(frozen=True)
+class StructureFound:
+    """What the structure level is made of, so that its comment can say so."""
+
+    level: int
+    evidence: list[Sentence]
+    long: bool
+    """Long enough (``LONG_ANSWER_WORDS``) to need signposts and a wrap-up."""
+    signposts: int
+    wrapped_up: bool
+
+
 def structure_level(
     sentences: Sequence[Sentence], answer_first: bool, expected_words: int
-) -> tuple[int, list[Sentence]]:
-    """0–4 structure level and the sentences that show it."""
+) -> StructureFound:
+    """0–4 structure level, the sentences that show it and what was found."""
     if not sentences:
-        return 0, []
+        return StructureFound(0, [], False, 0, False)
     total = sum(word_count(s.text) for s in sentences)
     if max(total, expected_words) < LONG_ANSWER_WORDS:
-        return (MAX_LEVEL if answer_first else MAX_LEVEL - 1), sentences[:1]
+        level = MAX_LEVEL if answer_first else MAX_LEVEL - 1
+        return StructureFound(level, list(sentences[:1]), False, 0, False)
     signposts = [s for s in sentences if _SIGNPOST.search(s.text)]
     wraps = [s for s in sentences[1:] if _WRAP_UP.search(s.text)]
     level = 1 + int(answer_first) + min(2, len(signposts)) + int(bool(wraps))
     evidence = ([sentences[0]] if answer_first else []) + signposts[:2] + wraps[:1]
-    return min(MAX_LEVEL, level), evidence
+    return StructureFound(min(MAX_LEVEL, level), evidence, True, len(signposts), bool(wraps))
 
 
 def clarity_level(

@@ -106,11 +106,19 @@ def test_the_correct_p_value_paraphrase_outscores_the_wrong_one(graded):
 
 
 def test_no_comment_contradicts_its_score(graded):
-    praise = ("Clear and concise.", "Leads with the answer.")
+    """Praise goes with full marks, and a full count of key points below full marks says why
+    ("Covers 5 of 5 key points" next to a 2 was seen)."""
+    praise = ("Clear and concise.", "Short and leads with the answer.")
+    partial = 0
     for pair in graded.values():
         for fb in pair.values():
             for c in fb.criteria:
-                assert not (c.comment in praise and c.score < 3), (c.id, c.score, c.comment)
+                assert not (c.comment in praise and c.score < 4), (c.id, c.score, c.comment)
+                count = re.match(r"Covers (\d+) of (\d+) key points", c.comment)
+                if count and count[1] == count[2] and c.score < 4:
+                    partial += 1
+                    assert "of their content on average" in c.comment, (c.score, c.comment)
+    assert partial, "some answer covers every key point only in part"
 
 
 def test_a_count_held_down_by_the_content_says_so(graded):

@@ -56,6 +56,23 @@ def test_reasoning_and_trade_offs_in_plain_words_are_counted():
     assert [s.text for s in cue_sentences("tradeoffs", sentences)] == [sentences[1].text]
 
 
+def test_the_structure_comment_says_what_earned_the_score(overfitting, grade):
+    """A long answer that signposts and wraps up scores well without leading with the answer;
+    its comment must say both, not only "the main answer is not up front"."""
+    answer = (
+        "There are two things to look at when a model is trained on a small dataset with many "
+        "features and a flexible learner. First, overfitting is when a model fits noise in the "
+        "training data and generalises poorly to data it has not seen. Second, it shows as low "
+        "training error but a much higher validation error, which you see on learning curves. "
+        "Finally, regularisation, more data, simpler models or early stopping reduce it. "
+        "In summary, watch the gap between training and validation error and shrink it."
+    )
+    structure = next(c for c in grade(overfitting, answer).criteria if c.id == "structure")
+    assert structure.score >= 3
+    assert "not up front" in structure.comment
+    assert "signposted in" in structure.comment and "wrap-up" in structure.comment
+
+
 def test_guards_recognise_lists_repetition_and_language():
     assert is_keyword_list("precision, recall, F1, ROC, AUC")
     assert not is_keyword_list("push and pop")
