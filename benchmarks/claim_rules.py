@@ -31,9 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from app.services import knowledge_base  # noqa: E402
 from evaluators.offline.contradiction import Verdict, clauses, compare  # noqa: E402
+from evaluators.offline.encode import encode  # noqa: E402
 from evaluators.offline.formulas import wrong_formula  # noqa: E402
 from evaluators.offline.numbers import quantities, wrong_number  # noqa: E402
 from evaluators.offline.red_flags import (  # noqa: E402
+    FlagTokens,
     WrongClaimParams,
     key_point_stems,
     states_flag,
@@ -58,6 +60,9 @@ def main() -> None:
     known = {q: key_point_stems(p) for q, p in points.items()}
     kb = knowledge_base()
     prompts = {q: kb.context(question_id=q).prompt for q in points}
+    flag_rows = [r for r in rows if r["statement_kind"] == "red_flag"]
+    texts = sorted({t for r in flag_rows for t in (r["statement"], r["claim"])})
+    encoded = dict(zip(texts, encode(texts), strict=True))
     counts: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()
     missed = []
@@ -87,8 +92,9 @@ def main() -> None:
                 missed.append(r)
         else:
             sentence = Sentence(r["claim"], 0)
+            tokens = FlagTokens(encoded[r["statement"]], encoded[r["claim"]].tokens)
             hit = states_flag(
-                sentence, r["statement"], params, known.get(r["question_id"], frozenset())
+                sentence, r["statement"], params, known.get(r["question_id"], frozenset()), tokens
             )
         hits[key] += hit
     lines = [

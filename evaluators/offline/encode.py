@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evaluators.text import STOPWORDS, Sentence
+from evaluators.text import STOPWORDS, Sentence, stem
 from knowledge.embeddings import get_model
 
 _BATCH_SIZE = 32
@@ -32,6 +32,9 @@ class Encoded:
 
     vector: np.ndarray
     tokens: np.ndarray
+    stems: tuple[str, ...] = ()
+    """The stem of the word each row of ``tokens`` belongs to, for texts encoded on their own
+    (key points, red flags): it finds the rows of a red flag's distinctive words."""
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:
@@ -45,10 +48,30 @@ def _content_rows(pieces: Sequence[str]) -> np.ndarray:
     return keep if keep.any() else np.ones(len(pieces), bool)
 
 
-def _encoded(token_vectors: np.ndarray, pieces: Sequence[str]) -> Encoded:
-    """Mean-pooled sentence vector and content-token rows of one span of token vectors."""
+def _encoded(
+    token_vectors: np.ndarray, pieces: Sequence[str], words: Sequence[str] = ()
+) -> Encoded:
+    """Mean-pooled sentence vector and content-token rows of one span of token vectors
+    (``words``: the word of each piece, when the stems of the rows are wanted)."""
     vector = _unit(token_vectors.mean(axis=0))
-    return Encoded(vector, _unit(token_vectors[_content_rows(pieces)]))
+    content = _content_rows(pieces)
+    stems = tuple(stem(w) for w, keep in zip(words, content, strict=True) if keep) if words else ()
+    return Encoded(vector, _unit(token_vectors[content]), stems)
+
+
+def _piece_words(text: str, offsets: Sequence[tuple[int, int]]) -> list[str]:
+    """The whole (lower-cased) word each word piece belongs to; "" for [CLS] and [SEP]."""
+    found = []
+    for start, end in offsets:
+        if end <= start:
+            found.append("")
+            continue
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'-"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "'-"):
+            end += 1
+        found.append(text[start:end].lower())
+    return found
 
 
 def _forward(texts: Sequence[str]) -> list[tuple[np.ndarray, list[str], list[tuple[int, int]]]]:
@@ -84,8 +107,13 @@ def _forward(texts: Sequence[str]) -> list[tuple[np.ndarray, list[str], list[tup
 
 
 def encode(texts: Sequence[str]) -> list[Encoded]:
-    """Encode each text on its own (order preserved)."""
-    return [_encoded(vectors, pieces) for vectors, pieces, _ in _forward(texts)] if texts else []
+    """Encode each text on its own (order preserved), with the stems of its token rows."""
+    if not texts:
+        return []
+    return [
+        _encoded(vectors, pieces, _piece_words(text, offsets))
+        for text, (vectors, pieces, offsets) in zip(texts, _forward(texts), strict=True)
+    ]
 
 
 def _chunks(sentences: Sequence[Sentence]) -> list[list[int]]:

@@ -108,6 +108,8 @@ class OfflineEvaluator:
                 sentences,
                 vectors,
                 question=ctx.prompt,
+                flag_encodings=enc.red_flags,
+                sentence_encodings=sentence_enc,
             )
             if vectors is not None
             else []

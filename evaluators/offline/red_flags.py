@@ -35,6 +35,7 @@ from evaluators.offline.contradiction import (
     related,
     statement_core,
 )
+from evaluators.offline.encode import Encoded
 from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wrong_formula
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
 from evaluators.offline.swaps import find_swap
@@ -68,6 +69,14 @@ class WrongClaimParams:
     """Share of the red flag's content words the sentence must carry to state it (0.5 before
     the distinctive-word check: 43 % / 64 % wrong flagged; 0.4: 53 % / 64 %, right answers
     flagged 7 % / 12 %; 0.3: 53 % / 67 % but 10 % / 12 %)."""
+    distinctive_match: float = 0.6
+    """How closely the sentence must carry the red flag's distinctive words, from MiniLM's
+    token vectors (``distinctive_match``): "leave the model in train mode with dropout still
+    active" carries "switched on when I evaluate" in other words. Against one shared stem
+    (the check before), on the written red-flag sentences of ``benchmarks/claim_rules.py``:
+    restatements read as the flag 70.3 -> 73.2 %, corrections 18.8 -> 19.7 %; bank model
+    answers flagged 72 -> 67 of 247. At 0.65: 71.0 / 16.4 %, but 2 fewer dev and 3 fewer of
+    our own wrong answers caught; at 0.55 more corrections misread (20 %+)."""
     lexical_alignment: float = 0.8
     """Share of the shorter clause's content words that, shared, aligns a sentence with a
     statement whatever the cosine: a negated restatement ("the p-value is the probability that
@@ -170,11 +179,45 @@ def _worded(hit: frozenset[str], distinctive: frozenset[str]) -> bool:
     return bool(hit & words_only) if words_only else bool(hit)
 
 
+@dataclass(frozen=True)
+class FlagTokens:
+    """Token vectors of a red flag (encoded on its own, with stems) and of an answer sentence."""
+
+    flag: Encoded
+    sentence: np.ndarray
+
+
+def distinctive_match(
+    tokens: FlagTokens, distinctive: frozenset[str], present: frozenset[str] = frozenset()
+) -> float | None:
+    """Mean, over the flag's distinctive words, of how closely the sentence carries each: 1
+    for a word whose stem is ``present`` in it, else the best cosine that any of its tokens
+    reaches with one of the word's pieces (a BERTScore-style recall of those words alone).
+    None when no token row of the flag is a distinctive word.
+
+    One shared stem, the check this refines, misses a paraphrase ("still active" for
+    "switched on") and lets a single shared filler word carry a whole flag ("gives each
+    parameter its own rate"). Figures count only when the flag has no word to carry it
+    (``_worded``).
+    """
+    words = {s for s in distinctive if not s[0].isdigit()} or distinctive
+    rows = [i for i, s in enumerate(tokens.flag.stems) if s in words]
+    if not rows or not len(tokens.sentence):
+        return None
+    best = (tokens.flag.tokens[rows] @ tokens.sentence.T).max(axis=1)
+    per_word: dict[str, float] = {}
+    for row, value in zip(rows, best, strict=True):
+        word = tokens.flag.stems[row]
+        per_word[word] = 1.0 if word in present else max(per_word.get(word, -1.0), float(value))
+    return float(np.mean(list(per_word.values())))
+
+
 def states_flag(
     sentence: Sentence,
     flag: str,
     params: WrongClaimParams,
     known: frozenset[str] = frozenset(),
+    tokens: FlagTokens | None = None,
 ) -> bool:
     """The sentence states the red flag: it carries most of its words, names every contrast
     term the flag names (a misconception is usually a swapped term: "overfitting ... too
@@ -183,7 +226,8 @@ def states_flag(
     ``known`` holds the stems of the question's key points: the flag's words outside them are
     what makes it a misconception ("fixes *vanishing* gradients"), and a sentence carrying none
     of them is a right answer on the same topic, which the rules would otherwise read as
-    agreeing for want of a difference they know.
+    agreeing for want of a difference they know. With ``tokens`` (the flag's and the
+    sentence's token vectors) a word can be carried in other words (``distinctive_match``).
     """
     core, omission = statement_core(flag)
     answer, stated = _claims(sentence.text), _claims(core)
@@ -205,10 +249,34 @@ def states_flag(
     if omission:
         return verdict is Verdict.CONTRADICTS
     distinctive = _distinctive(flag, known)
-    restating = _related_stems(answer, stated, params)
-    if distinctive and not _worded(distinctive & restating, distinctive):
+    if distinctive and not _carries(distinctive, answer, stated, params, tokens):
         return False
     return verdict is Verdict.AGREES
+
+
+def _carries(
+    distinctive: frozenset[str],
+    answer: Sequence[Claim],
+    stated: Sequence[Claim],
+    params: WrongClaimParams,
+    tokens: FlagTokens | None,
+) -> bool:
+    """The sentence carries the flag's distinctive words: by token vectors when there are
+    any, else by shared stems in a clause that restates the flag. By vectors, one clause of
+    the flag is enough ("an AUC of 0.8 means 80 % accuracy" restates the second half of "an
+    AUC of 0.5 means the model is wrong half the time, and an AUC of 0.8 means 80 %
+    accuracy"), as it is for the rules."""
+    if tokens is not None:
+        present = frozenset().union(*(a.stems for a in answer))
+        matches = [
+            distinctive_match(tokens, distinctive & part.stems, present)
+            for part in stated
+            if distinctive & part.stems
+        ]
+        found = [m for m in matches if m is not None]
+        if found:
+            return max(found) >= params.distinctive_match
+    return _worded(distinctive & _related_stems(answer, stated, params), distinctive)
 
 
 def _related_stems(
@@ -229,6 +297,8 @@ def find_red_flags(
     sentence_vectors: np.ndarray,
     params: WrongClaimParams | None = None,
     question: str = "",
+    flag_encodings: Sequence[Encoded] = (),
+    sentence_encodings: Sequence[Encoded] = (),
 ) -> list[RedFlagHit]:
     """Every red flag stated, and every key point contradicted, by some answer sentence.
 
@@ -273,7 +343,12 @@ def find_red_flags(
                     # differs from them by which word goes where, which only similarity
                     # sees: the sentence must be nearer the flag than any key point.
                     continue
-                if flag not in used and states_flag(sentence, flag, params, known):
+                tokens = (
+                    FlagTokens(flag_encodings[int(f)], sentence_encodings[s].tokens)
+                    if flag_encodings and sentence_encodings
+                    else None
+                )
+                if flag not in used and states_flag(sentence, flag, params, known, tokens):
                     hit = RedFlagHit(flag, sentence)
                     break
         if hit is None and point_sims is not None:

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from evaluators.offline.red_flags import (
+    FlagTokens,
     WrongClaimParams,
+    distinctive_match,
     find_red_flags,
     key_point_stems,
     states_flag,
@@ -161,3 +163,51 @@ def test_an_opposite_judgement_counts_from_the_swap_band(sentence, contradicts):
         [], np.zeros((0, 4)), points, np.eye(1, 4), [Sentence(sentence, 0)], sentence_vectors
     )
     assert bool(hits) is contradicts
+
+
+@pytest.fixture(scope="module")
+def flag_tokens():
+    """Token vectors from the shipped MiniLM: a flag encoded on its own, a sentence alone."""
+    from evaluators.offline.encode import encode
+
+    def _tokens(flag: str, sentence: str) -> FlagTokens:
+        flag_enc, sentence_enc = encode([flag, sentence])
+        return FlagTokens(flag_enc, sentence_enc.tokens)
+
+    return _tokens
+
+
+BUBBLE_POINTS = ["Adding micro-batches shrinks the pipeline bubble relative to the compute."]
+BUBBLE_FLAG = "The pipeline bubble grows as you add more micro-batches."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Adding more micro-batches makes the pipeline bubble larger.",
+        "Each extra micro-batch enlarges the pipeline bubble.",
+    ],
+)
+def test_a_flag_restated_in_other_words_is_read_by_its_token_vectors(flag_tokens, sentence):
+    """The flag's distinctive words ("grows", "add") are not in the sentence, so shared stems
+    cannot find the restatement; the token vectors can."""
+    known = key_point_stems(BUBBLE_POINTS)
+    params = WrongClaimParams()
+    tokens = flag_tokens(BUBBLE_FLAG, sentence)
+    assert not states_flag(Sentence(sentence, 0), BUBBLE_FLAG, params, known)
+    assert states_flag(Sentence(sentence, 0), BUBBLE_FLAG, params, known, tokens)
+
+
+def test_the_opposite_claim_in_other_words_does_not_carry_the_flag(flag_tokens):
+    sentence = "More micro-batches shrink the pipeline bubble."
+    known = key_point_stems(BUBBLE_POINTS)
+    tokens = flag_tokens(BUBBLE_FLAG, sentence)
+    assert not states_flag(Sentence(sentence, 0), BUBBLE_FLAG, WrongClaimParams(), known, tokens)
+
+
+def test_a_shared_stem_counts_in_full_and_unrelated_words_do_not_carry_a_flag(flag_tokens):
+    distinctive = frozenset({"grows", "add"})
+    tokens = flag_tokens(BUBBLE_FLAG, "We log the learning rate and the batch size.")
+    unrelated = distinctive_match(tokens, distinctive)
+    assert unrelated is not None and unrelated < WrongClaimParams().distinctive_match
+    assert distinctive_match(tokens, distinctive, present=distinctive) == 1.0
