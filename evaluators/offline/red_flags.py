@@ -196,9 +196,11 @@ def distinctive_match(
     None when no token row of the flag is a distinctive word.
 
     One shared stem, the check this refines, misses a paraphrase ("still active" for
-    "switched on") and lets a single shared filler word carry a whole flag ("gives each
-    parameter its own rate"). Figures count only when the flag has no word to carry it
-    (``_worded``).
+    "switched on"), and lets one word carry a flag whose other distinctive words the sentence
+    lacks: "a value used in several places gets the sum of the gradients from all its uses"
+    shares "places" with "... its gradient is taken from the last use only" but carries
+    neither "taken" nor "last" (0.52). Figures count only when the flag has no word to carry
+    it (``_worded``).
     """
     words = {s for s in distinctive if not s[0].isdigit()} or distinctive
     rows = [i for i, s in enumerate(tokens.flag.stems) if s in words]
