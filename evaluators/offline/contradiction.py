@@ -196,8 +196,8 @@ _DOWN = frozenset(
 )
 _BIG_O = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _POWER_WORDS = (
-    (re.compile(r"\s*(?:\^\s*2|squared)\b|\s*\^\s*2", re.IGNORECASE), "²"),
-    (re.compile(r"\s*(?:\^\s*3|cubed)\b|\s*\^\s*3", re.IGNORECASE), "³"),
+    (re.compile(r"\s*(?:\^\s*2|squared\b)", re.IGNORECASE), "²"),
+    (re.compile(r"\s*(?:\^\s*3|cubed\b)", re.IGNORECASE), "³"),
 )
 _FACTOR_SEPARATORS = re.compile(r"[\s·×*⋅]+")
 

@@ -172,7 +172,7 @@ def _structure(inp: CriterionInputs, gate: int) -> _Level:
         comment = (
             "Short and leads with the answer."
             if answer_first
-            else f"Short, but {lead[0].lower()}{lead[1:]}."
+            else "Short, but the main answer is not up front."
         )
     else:
         plural = "s" if found.signposts != 1 else ""

@@ -60,7 +60,11 @@ def _encoded(
 
 
 def _piece_words(text: str, offsets: Sequence[tuple[int, int]]) -> list[str]:
-    """The whole (lower-cased) word each word piece belongs to; "" for [CLS] and [SEP]."""
+    """The whole (lower-cased) word each word piece belongs to; "" for [CLS] and [SEP].
+
+    Not the fast tokenizer's ``word_ids()``: its pre-split cuts "micro-batches" and "model's"
+    into several words, while the rules stem them as one (``evaluators.text.words``).
+    """
     found = []
     for start, end in offsets:
         if end <= start:

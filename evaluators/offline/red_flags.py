@@ -171,12 +171,16 @@ def _distinctive(flag: str, known: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(c.stems for c in _claims(core))) - known
 
 
+def _words_first(distinctive: frozenset[str]) -> frozenset[str]:
+    """The distinctive words that are words, or the figures when the flag has no word: "99 %
+    is trivial when 1 % are positive" shares only the "1 %" of "accuracy is a good headline
+    metric with 1 % positives", and figures recur across right and wrong answers."""
+    return frozenset(s for s in distinctive if not s[0].isdigit()) or distinctive
+
+
 def _worded(hit: frozenset[str], distinctive: frozenset[str]) -> bool:
-    """Some distinctive word is shared, and a word rather than a figure when the flag has
-    one: "99 % is trivial when 1 % are positive" shares only the "1 %" of "accuracy is a
-    good headline metric with 1 % positives", and figures recur across right and wrong."""
-    words_only = {s for s in distinctive if not s[0].isdigit()}
-    return bool(hit & words_only) if words_only else bool(hit)
+    """Some distinctive word is shared (``_words_first``)."""
+    return bool(hit & _words_first(distinctive))
 
 
 @dataclass(frozen=True)
@@ -200,9 +204,9 @@ def distinctive_match(
     lacks: "a value used in several places gets the sum of the gradients from all its uses"
     shares "places" with "... its gradient is taken from the last use only" but carries
     neither "taken" nor "last" (0.52). Figures count only when the flag has no word to carry
-    it (``_worded``).
+    it (``_words_first``).
     """
-    words = {s for s in distinctive if not s[0].isdigit()} or distinctive
+    words = _words_first(distinctive)
     rows = [i for i, s in enumerate(tokens.flag.stems) if s in words]
     if not rows or not len(tokens.sentence):
         return None
@@ -251,7 +255,7 @@ def states_flag(
     if omission:
         return verdict is Verdict.CONTRADICTS
     distinctive = _distinctive(flag, known)
-    if distinctive and not _carries(distinctive, answer, stated, params, tokens):
+    if distinctive and not _carries(distinctive, answer, answer_stems, stated, params, tokens):
         return False
     return verdict is Verdict.AGREES
 
@@ -259,6 +263,7 @@ def states_flag(
 def _carries(
     distinctive: frozenset[str],
     answer: Sequence[Claim],
+    answer_stems: frozenset[str],
     stated: Sequence[Claim],
     params: WrongClaimParams,
     tokens: FlagTokens | None,
@@ -269,9 +274,8 @@ def _carries(
     AUC of 0.5 means the model is wrong half the time, and an AUC of 0.8 means 80 %
     accuracy"), as it is for the rules."""
     if tokens is not None:
-        present = frozenset().union(*(a.stems for a in answer))
         matches = [
-            distinctive_match(tokens, distinctive & part.stems, present)
+            distinctive_match(tokens, distinctive & part.stems, answer_stems)
             for part in stated
             if distinctive & part.stems
         ]
@@ -332,6 +336,8 @@ def find_red_flags(
         if flag_sims is not None:
             for f in np.argsort(-flag_sims[:, s]):
                 flag = red_flags[int(f)]
+                if flag in used:
+                    continue
                 aligned = flag_sims[f, s] >= params.flag_alignment
                 if not aligned and not _same_words(
                     _claims(sentence.text), _claims(statement_core(flag)[0]), params
@@ -350,7 +356,7 @@ def find_red_flags(
                     if flag_encodings and sentence_encodings
                     else None
                 )
-                if flag not in used and states_flag(sentence, flag, params, known, tokens):
+                if states_flag(sentence, flag, params, known, tokens):
                     hit = RedFlagHit(flag, sentence)
                     break
         if hit is None and point_sims is not None:
