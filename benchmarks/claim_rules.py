@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.services import knowledge_base  # noqa: E402
+from evaluators.offline.complexities import wrong_complexity  # noqa: E402
 from evaluators.offline.contradiction import Verdict, clauses, compare  # noqa: E402
 from evaluators.offline.encode import encode  # noqa: E402
 from evaluators.offline.formulas import wrong_formula  # noqa: E402
@@ -85,9 +86,16 @@ def main() -> None:
                 for text in (r["claim"], *clauses(r["claim"]))
             )
             formula = wrong_formula(r["claim"], r["statement"])
-            checks = (("rules", rule), ("number", number), ("formula", formula), ("swap", swap))
+            big_o = wrong_complexity(r["claim"], [r["statement"]])
+            checks = (
+                ("rules", rule),
+                ("number", number),
+                ("formula", formula),
+                ("complexity", big_o),
+                ("swap", swap),
+            )
             by_kind[r["label"]].update(kind for kind, found in checks if found)
-            hit = rule or bool(number) or bool(formula) or swap
+            hit = rule or bool(number) or bool(formula) or bool(big_o) or swap
             if not hit and r["label"] == "contradicts":
                 missed.append(r)
         else:
@@ -110,7 +118,7 @@ def main() -> None:
         "key points, by check (contradictions / paraphrases): "
         + ", ".join(
             f"{kind} {by_kind['contradicts'][kind]} / {by_kind['entails'][kind]}"
-            for kind in ("rules", "number", "formula", "swap")
+            for kind in ("rules", "number", "formula", "complexity", "swap")
         )
     )
     for r in random.Random(1).sample(missed, min(args.examples, len(missed))):

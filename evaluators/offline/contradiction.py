@@ -194,17 +194,17 @@ _DOWN = frozenset(
         "minimize",
     ]
 )
-_BIG_O = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
+BIG_O = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _POWER_WORDS = (
     (re.compile(r"\s*(?:\^\s*2|squared\b)", re.IGNORECASE), "²"),
     (re.compile(r"\s*(?:\^\s*3|cubed\b)", re.IGNORECASE), "³"),
 )
-_FACTOR_SEPARATORS = re.compile(r"[\s·×*⋅]+")
+_FACTOR_SEPARATORS = re.compile(r"[\s·×*⋅]+|\btimes\b", re.IGNORECASE)
 
 
-def _complexity(inside: str) -> str:
+def complexity(inside: str) -> str:
     """A big-O's argument in one spelling: "n squared", "n^2" and "n²" are one complexity, and
-    "n k d", "n·k·d" and "n × k × d" another."""
+    "n k d", "n·k·d", "n × k × d" and "n times k times d" another."""
     for pattern, power in _POWER_WORDS:
         inside = pattern.sub(power, inside)
     return _FACTOR_SEPARATORS.sub("", inside).lower()
@@ -355,7 +355,7 @@ def claim(text: str) -> Claim:
     stems = frozenset(
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
-    big_o = frozenset(_complexity(m) for m in _BIG_O.findall(text))
+    big_o = frozenset(complexity(m) for m in BIG_O.findall(text))
     asserted: tuple[str, ...] | None = tuple(words(_CONDITION.sub(" ", text)))
     if not any(t not in STOPWORDS and t not in NEGATION for t in asserted):
         asserted = None

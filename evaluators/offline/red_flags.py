@@ -21,6 +21,11 @@ from functools import lru_cache
 
 import numpy as np
 
+from evaluators.offline.complexities import (
+    Bound,
+    bound_complexities,
+    wrong_complexity,
+)
 from evaluators.offline.contradiction import (
     Claim,
     Comparison,
@@ -329,6 +334,7 @@ def find_red_flags(
     given = quantities(question)
     stated = [q for sentence in sentences for q in quantities(sentence.text)]
     written = [f for sentence in sentences for f in formulas(sentence.text)]
+    bounds = [bound_complexities(sentence.text) for sentence in sentences]
     hits: list[RedFlagHit] = []
     used: set[str] = set()
     for s, sentence in enumerate(sentences):
@@ -363,6 +369,8 @@ def find_red_flags(
             hit = _contradicted_point(sentence, point_sims[:, s], verdicts[s], points, agreed)
         if hit is None and point_sims is not None:
             hit = _misnumbered_point(sentence, point_sims[:, s], points, params, given, stated)
+        if hit is None and point_sims is not None and bounds[s]:
+            hit = _miscomplexity_point(sentence, point_sims[:, s], points, params, bounds)
         if hit is None and point_sims is not None:
             hit = _misformulated_point(sentence, point_sims[:, s], points, params, written)
         if hit is None and points and question:
@@ -405,6 +413,23 @@ def _misnumbered_point(
         if reason:
             return RedFlagHit(CONTRADICTS_PREFIX + points[int(p)], sentence, (reason,))
     return None
+
+
+def _miscomplexity_point(
+    sentence: Sentence,
+    sims: np.ndarray,
+    points: Sequence[str],
+    params: WrongClaimParams,
+    stated: Sequence[Bound],
+) -> RedFlagHit | None:
+    """The most similar aligned key point whose time or space big-O the sentence gives
+    differently (``complexities.wrong_complexity``)."""
+    aligned = [points[int(p)] for p in np.argsort(-sims) if sims[p] >= params.number_alignment]
+    found = wrong_complexity(sentence.text, aligned, stated)
+    if found is None:
+        return None
+    point, reason = found
+    return RedFlagHit(CONTRADICTS_PREFIX + point, sentence, (reason,))
 
 
 _CODE = re.compile(

@@ -123,6 +123,29 @@ def test_the_flags_own_words_must_be_in_the_clause_that_restates_it():
     assert not states_flag(Sentence(correction, 0), flag, WrongClaimParams(), known)
 
 
+def test_a_wrong_space_complexity_is_a_wrong_claim_with_its_reason():
+    points = [
+        "The loop version walks the tree with an explicit queue in O(n) time and O(w) space.",
+        "The recursive version is O(n) time but O(h) call-stack space for tree height h.",
+    ]
+    sentences = [
+        Sentence("With a queue, that's O(n) time and O(w) extra space.", 0),
+        Sentence("The recursive version is O(n) time and O(1) extra space as well.", 60),
+    ]
+    point_vectors = np.eye(2, 8)
+    # the first sentence sits nearer the recursive key point, as in-context vectors can put it,
+    # but gives the loop version's bound: only the second is wrong
+    sentence_vectors = np.array([[0.55, 0.7, 0, 0, 0, 0, 0, 0], [0.1, 0.75, 0, 0, 0, 0, 0, 0]])
+    hits = find_red_flags([], np.zeros((0, 8)), points, point_vectors, sentences, sentence_vectors)
+    assert [(h.sentence.start, h.red_flag, h.reasons) for h in hits] == [
+        (
+            60,
+            "Contradicts the key point: " + points[1],
+            ("it gives O(1) space where the key point has O(h)",),
+        )
+    ]
+
+
 def test_a_wrong_formula_is_read_against_the_key_point_not_already_written_right():
     points = [
         "Xavier initialisation uses Var(W) = 2 / (fan_in + fan_out) for tanh networks.",

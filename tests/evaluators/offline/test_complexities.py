@@ -1,0 +1,55 @@
+"""Wrong complexities: time or space given another big-O than the key point's (pure text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluators.offline.complexities import bound_complexities, wrong_complexity
+
+ITERATIVE = "The two-pointer merge runs in O(n + m) time with O(1) extra space."
+RECURSIVE = "The recursive merge is O(n + m) time but needs O(n + m) call-stack space."
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("It runs in O(n log n) time and O(n) extra memory.", {"time": "nlogn", "space": "n"}),
+        ("Space complexity is O(h) for the stack.", {"space": "h"}),
+        ("Time is O(V + E) and space is O(V).", {"time": "v+e", "space": "v"}),
+        ("It needs O(R times C) auxiliary storage.", {"space": "rc"}),
+    ],
+)
+def test_each_big_o_is_bound_to_the_resource_it_measures(text, bound):
+    found = bound_complexities(text)
+    assert {r: next(iter(c)) for r, c in found.items()} == bound
+
+
+def test_a_big_o_with_no_resource_word_is_left_out():
+    assert bound_complexities("Sorting first costs O(n log n), then a scan.") == {}
+
+
+def test_the_wrong_space_is_caught_when_the_time_is_right():
+    found = wrong_complexity("Recursion is also O(n + m) time and O(1) extra space.", [RECURSIVE])
+    assert found == (RECURSIVE, "it gives O(1) space where the key point has O(n + m)")
+
+
+def test_the_same_big_o_in_another_spelling_agrees():
+    assert wrong_complexity("The recursive one needs O(n+m) stack space.", [RECURSIVE]) is None
+
+
+def test_a_big_o_that_another_aligned_key_point_gives_is_not_a_contradiction():
+    """ "That's O(1) extra space" after the iterative version can sit nearer the recursive key
+    point; it states the iterative one."""
+    sentence = "That's O(n + m) time and O(1) extra space."
+    assert wrong_complexity(sentence, [RECURSIVE, ITERATIVE]) is None
+
+
+def test_a_key_point_big_o_stated_elsewhere_in_the_answer_is_not_contradicted():
+    stated = [bound_complexities("Recursion costs O(n + m) stack space.")]
+    assert wrong_complexity("The loop uses O(1) space.", [RECURSIVE], stated) is None
+
+
+def test_resources_are_compared_only_with_the_same_resource():
+    """O(1) space against a key point that only gives time is no contradiction."""
+    point = "Each lookup takes O(log n) time."
+    assert wrong_complexity("It keeps O(1) extra memory.", [point]) is None
