@@ -7,7 +7,8 @@ statement by meaning, these rules compare the two clause by clause:
 * polarity: the parity of negations ("is" vs "is not", "never");
 * contrast axes: pairs of terms that name opposite sides of one idea (bias/variance,
   overfitting/underfitting, precision/recall, training/inference, before/after...). A clause
-  sits on one side of an axis when it uses only that side's words;
+  sits on one side of an axis when it uses only that side's words, and a clause that names
+  both sides may rank one above the other ("precision over recall");
 * direction: the sign of a monotone claim, the product of its up/down words ("lower X raises Y"
   is negative, "lower X lowers Y" positive), compared only between clauses that use the same
   number of direction words;
@@ -301,6 +302,9 @@ class Claim:
     align as one claim with a term swapped, which is what they are."""
     judged: dict[int, int] = field(default_factory=dict)
     """The side of each judgement (``_JUDGEMENTS_TEXT``) the clause takes, when one side only."""
+    ranked: dict[int, int] = field(default_factory=dict)
+    """The side of each axis the clause ranks above the other ("weights precision more
+    heavily than recall", "recall is worth twice as much as precision"), see ``_ranked``."""
 
 
 @dataclass(frozen=True)
@@ -374,6 +378,7 @@ def claim(text: str) -> Claim:
         _steered(tokens),
         slots,
         _one_sided(tokens, _JUDGEMENT_OF),
+        _ranked(tokens),
     )
 
 
@@ -386,6 +391,33 @@ def _one_sided(tokens: Sequence[str], index: dict[str, tuple[int, int]]) -> dict
             pair, side = index[t]
             sides.setdefault(pair, set()).add(side)
     return {pair: next(iter(found)) for pair, found in sides.items() if len(found) == 1}
+
+
+_LESSER = frozenset(["less", "fewer", "lower", "smaller", "worse", "weaker", "cheaper"])
+"""Comparatives that rank the term before "than" *below* the one after it."""
+_EQUATIVE = frozenset(["much", "many", "important", "heavily", "strongly", "often"])
+"""Words of "as much as", "as important as": the term before outweighs the one after when
+a multiple precedes ("twice as much as", "β times as important as")."""
+
+
+def _ranked(tokens: Sequence[str]) -> dict[int, int]:
+    """The side of each axis ranked above the other by a comparison between its two sides:
+    "X more than Y", "X over Y" ("favouring precision over recall"), "X ... times as much as
+    Y" rank X; "X less than Y" ranks Y. A clause naming both sides has no side of its own
+    (``_one_sided``), so without this "F2 weights precision more heavily than recall" and
+    "recall is worth β times as much as precision" would agree."""
+    ranked: dict[int, set[int]] = {}
+    for i, t in enumerate(tokens):
+        equative = t == "as" and i >= 2 and tokens[i - 2] == "as" and tokens[i - 1] in _EQUATIVE
+        if t not in ("than", "over") and not equative:
+            continue
+        before = next((_AXIS_OF[w] for w in reversed(tokens[:i]) if w in _AXIS_OF), None)
+        after = next((_AXIS_OF[w] for w in tokens[i + 1 :] if w in _AXIS_OF), None)
+        if before is None or after is None or before[0] != after[0] or before[1] == after[1]:
+            continue
+        lesser = t == "than" and bool(_LESSER & set(tokens[max(0, i - 3) : i]))
+        ranked.setdefault(before[0], set()).add(after[1] if lesser else before[1])
+    return {axis: next(iter(sides)) for axis, sides in ranked.items() if len(sides) == 1}
 
 
 STEER_WINDOW = 2
@@ -472,6 +504,12 @@ def related(a: Claim, b: Claim, params: ContrastParams) -> bool:
     return shared >= params.min_shared and shared / smaller >= params.min_share_ratio
 
 
+def _axis_reason(axis: int) -> str:
+    """An axis as a flip's reason: its first word on each side ("bias/variance")."""
+    left, right = _AXES_TEXT[axis]
+    return f"{left.split()[0]}/{right.split()[0]}"
+
+
 def flips(a: Claim, b: Claim, judgements: bool = False) -> list[str]:
     """The differences between two related clauses, each one a reason (``judgements``: the
     easy/hard kind too, see ``_JUDGEMENTS_TEXT``)."""
@@ -487,17 +525,17 @@ def flips(a: Claim, b: Claim, judgements: bool = False) -> list[str]:
         )
     ):
         out.append("negation")
-    for axis in a.sides.keys() & b.sides.keys():
-        if a.sides[axis] != b.sides[axis]:
-            left, right = _AXES_TEXT[axis]
-            out.append(f"{left.split()[0]}/{right.split()[0]}")
+    out += [_axis_reason(x) for x in a.sides.keys() & b.sides.keys() if a.sides[x] != b.sides[x]]
+    ranked = a.ranked.keys() & b.ranked.keys()
     if (
         a.direction[0]
         and a.direction[0] == b.direction[0]
         and a.direction[1] != b.direction[1]
         and a.steered & b.steered
+        and not ranked  # "less than" / "more than" is the comparison, read by ``_ranked``
     ):
         out.append("direction")
+    out += [_axis_reason(x) for x in ranked if a.ranked[x] != b.ranked[x]]
     if a.big_o and b.big_o and not a.big_o & b.big_o:
         out.append("complexity")
     if judgements:

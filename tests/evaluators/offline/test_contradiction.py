@@ -189,3 +189,20 @@ def test_an_opposite_judgement_contradicts_a_key_point_only_when_asked():
     selected = "The best grid-search CV score is optimistic, so report nested CV instead."
     reported = "The best grid-search CV score is pessimistic, a safe estimate to report."
     assert compare(reported, selected, judged).verdict is Verdict.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "contradicts"),
+    [
+        ("Recall counts three times as much as precision in this score.", True),
+        ("The score favours recall over precision.", True),
+        ("It weights precision less than recall.", True),
+        ("The score weights precision more strongly than recall.", False),
+        ("It favours precision over recall, as the costs demand.", False),
+    ],
+)
+def test_a_comparison_between_two_sides_is_read_in_order(sentence, contradicts):
+    """A clause naming both sides of an axis takes neither, but a comparison ranks one."""
+    point = "This score weights precision more heavily than recall."
+    found = compare(sentence, point).verdict
+    assert (found is Verdict.CONTRADICTS) is contradicts
