@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.services import knowledge_base  # noqa: E402
+from evaluators.offline.bindings import swapped_role  # noqa: E402
 from evaluators.offline.complexities import wrong_complexity  # noqa: E402
 from evaluators.offline.contradiction import Verdict, clauses, compare  # noqa: E402
 from evaluators.offline.encode import encode  # noqa: E402
@@ -87,15 +88,17 @@ def main() -> None:
             )
             formula = wrong_formula(r["claim"], r["statement"])
             big_o = wrong_complexity(r["claim"], [r["statement"]])
+            role = swapped_role(r["claim"], [r["statement"]])
             checks = (
                 ("rules", rule),
                 ("number", number),
                 ("formula", formula),
                 ("complexity", big_o),
+                ("role", role),
                 ("swap", swap),
             )
             by_kind[r["label"]].update(kind for kind, found in checks if found)
-            hit = rule or bool(number) or bool(formula) or bool(big_o) or swap
+            hit = rule or bool(number) or bool(formula) or bool(big_o) or bool(role) or swap
             if not hit and r["label"] == "contradicts":
                 missed.append(r)
         else:
@@ -118,7 +121,7 @@ def main() -> None:
         "key points, by check (contradictions / paraphrases): "
         + ", ".join(
             f"{kind} {by_kind['contradicts'][kind]} / {by_kind['entails'][kind]}"
-            for kind in ("rules", "number", "formula", "complexity", "swap")
+            for kind in ("rules", "number", "formula", "complexity", "role", "swap")
         )
     )
     for r in random.Random(1).sample(missed, min(args.examples, len(missed))):

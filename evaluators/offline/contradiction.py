@@ -504,6 +504,22 @@ def related(a: Claim, b: Claim, params: ContrastParams) -> bool:
     return shared >= params.min_shared and shared / smaller >= params.min_share_ratio
 
 
+def axis_side(word: str) -> tuple[int, int] | None:
+    """The (axis, side) a lower-cased word names, if any."""
+    return _AXIS_OF.get(word)
+
+
+def axis_words(text: str) -> str:
+    """The text with "type I" / "type II" written as the single axis words the rules read."""
+    return _typed(text)
+
+
+def side_name(axis: int, side: int) -> str:
+    """One side of an axis as the candidate should read it ("precision", "type I")."""
+    word = _AXES_TEXT[axis][side].split()[0]
+    return _SHOWN.get(word, word)
+
+
 def _axis_reason(axis: int) -> str:
     """An axis as a flip's reason: its first word on each side ("bias/variance")."""
     left, right = _AXES_TEXT[axis]

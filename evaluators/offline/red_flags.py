@@ -15,17 +15,14 @@ definition with its terms swapped, so similarity alone only *aligns* a sentence 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
-from evaluators.offline.complexities import (
-    Bound,
-    bound_complexities,
-    wrong_complexity,
-)
+from evaluators.offline.bindings import swapped_role
+from evaluators.offline.complexities import bound_complexities, wrong_complexity
 from evaluators.offline.contradiction import (
     Claim,
     Comparison,
@@ -370,7 +367,10 @@ def find_red_flags(
         if hit is None and point_sims is not None:
             hit = _misnumbered_point(sentence, point_sims[:, s], points, params, given, stated)
         if hit is None and point_sims is not None and bounds[s]:
-            hit = _miscomplexity_point(sentence, point_sims[:, s], points, params, bounds)
+            check = partial(wrong_complexity, stated=bounds)
+            hit = _against_aligned(sentence, point_sims[:, s], points, params, check)
+        if hit is None and point_sims is not None:
+            hit = _against_aligned(sentence, point_sims[:, s], points, params, swapped_role)
         if hit is None and point_sims is not None:
             hit = _misformulated_point(sentence, point_sims[:, s], points, params, written)
         if hit is None and points and question:
@@ -415,17 +415,19 @@ def _misnumbered_point(
     return None
 
 
-def _miscomplexity_point(
+def _against_aligned(
     sentence: Sentence,
     sims: np.ndarray,
     points: Sequence[str],
     params: WrongClaimParams,
-    stated: Sequence[Bound],
+    check: Callable[[str, Sequence[str]], tuple[str, str] | None],
 ) -> RedFlagHit | None:
-    """The most similar aligned key point whose time or space big-O the sentence gives
-    differently (``complexities.wrong_complexity``)."""
+    """The hit of a check that reads the sentence against the aligned key points, most
+    similar first, and returns the key point it contradicts with the reason: a wrong big-O of
+    time or space (``complexities.wrong_complexity``), a named variant put with the other
+    side of an axis (``bindings.swapped_role``)."""
     aligned = [points[int(p)] for p in np.argsort(-sims) if sims[p] >= params.number_alignment]
-    found = wrong_complexity(sentence.text, aligned, stated)
+    found = check(sentence.text, aligned)
     if found is None:
         return None
     point, reason = found

@@ -146,6 +146,20 @@ def test_a_wrong_space_complexity_is_a_wrong_claim_with_its_reason():
     ]
 
 
+def test_a_named_variant_put_with_the_other_side_is_a_wrong_claim_with_its_reason():
+    points = ["Stage-1 retrieval targets recall; stage-2 reranking targets precision."]
+    sentences = [
+        Sentence("Two stages: a retriever and a reranker.", 0),
+        # one clause naming both sides: no side of its own for the clause rules
+        Sentence("Stage-1 is about precision and stage-2 about recall.", 40),
+    ]
+    sentence_vectors = np.array([[0.6, 0.8, 0, 0], [0.9, 0.43, 0, 0]])
+    hits = find_red_flags([], np.zeros((0, 4)), points, np.eye(1, 4), sentences, sentence_vectors)
+    assert [(h.sentence.start, h.reasons) for h in hits] == [
+        (40, ("it puts Stage-1 with precision where the key point puts it with recall",))
+    ]
+
+
 def test_a_wrong_formula_is_read_against_the_key_point_not_already_written_right():
     points = [
         "Xavier initialisation uses Var(W) = 2 / (fan_in + fan_out) for tanh networks.",
