@@ -42,6 +42,11 @@ def test_a_right_sentence_on_the_same_topic_does_not(right):
     assert not _states(right)
 
 
+def test_a_heading_before_a_colon_is_read_with_what_it_introduces():
+    """Neither clause alone shares two words with the flag; together they state it."""
+    assert _states("The main remedy is clipping: I'd use it against vanishing signals.")
+
+
 def test_without_key_points_every_flag_word_counts_as_distinctive():
     """A free-form question with no key points: the check falls back to the flag's words."""
     assert _states("Clipping the gradient fixes vanishing gradients.", known=frozenset())
