@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluators.offline.complexities import bound_complexities, wrong_complexity
+from evaluators.offline.complexities import PART, bound_complexities, wrong_complexity
 
 ITERATIVE = "The two-pointer merge runs in O(n + m) time with O(1) extra space."
 RECURSIVE = "The recursive merge is O(n + m) time but needs O(n + m) call-stack space."
@@ -24,8 +24,23 @@ def test_each_big_o_is_bound_to_the_resource_it_measures(text, bound):
     assert {r: next(iter(c)) for r, c in found.items()} == bound
 
 
-def test_a_big_o_with_no_resource_word_is_left_out():
-    assert bound_complexities("Sorting first costs O(n log n), then a scan.") == {}
+def test_a_bare_big_o_measures_time():
+    assert bound_complexities("Each get is O(n).") == {"time": {"n": "O(n)"}}
+
+
+def test_a_qualified_big_o_is_part_of_a_cost():
+    found = bound_complexities("Sorting costs O(m log m) per word.")
+    assert found == {"time" + PART: {"mlogm": "O(m log m)"}}
+
+
+def test_part_of_a_cost_agrees_but_never_contradicts():
+    point = "Sorting each key costs O(m log m) per word, so O(n·m log m) in total."
+    assert wrong_complexity("Sorting a word is O(m log m).", [point]) is None
+    assert wrong_complexity("It is O(n) in the number of words.", [point]) is None
+    assert wrong_complexity("The whole grouping is O(n).", [point]) == (
+        point,
+        "it gives O(n) time where the key point has O(n·m log m)",
+    )
 
 
 def test_the_wrong_space_is_caught_when_the_time_is_right():
