@@ -252,10 +252,15 @@ _JUDGEMENTS_TEXT: tuple[tuple[str, str], ...] = (
     ("optimistic optimistically", "pessimistic pessimistically conservative"),
     ("deterministic deterministically", "stochastic randomly"),
     ("informative", "redundant uninformative"),
+    ("high", "low"),
 )
 """Judgements with an opposite ("easy to interpret" / "harder to interpret"). They are compared
 only against key points: a red flag and its paraphrase use them loosely ("a safe default" for
-"fine"), and as general axes they cost red-flag recall (72 -> 69 % on the sentence pairs)."""
+"fine"), and as general axes they cost red-flag recall (72 -> 69 % on the sentence pairs).
+High/low ("a learning rate that is too high makes training slow" against "too low makes
+training slow"): sentence pairs +2 contradictions / +1 paraphrase, one more of our own wrong
+answers caught, one more bank model answer flagged (a temperature answer that discusses both
+settings in turn). The comparatives "higher"/"lower" stay direction words."""
 
 
 _JUDGEMENT_OF = _side_index(_JUDGEMENTS_TEXT)

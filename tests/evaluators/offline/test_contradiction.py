@@ -206,3 +206,11 @@ def test_a_comparison_between_two_sides_is_read_in_order(sentence, contradicts):
     point = "This score weights precision more heavily than recall."
     found = compare(sentence, point).verdict
     assert (found is Verdict.CONTRADICTS) is contradicts
+
+
+def test_too_high_and_too_low_are_opposite_judgements_against_a_key_point():
+    point = "A dropout rate that is too low leaves the network overfitting."
+    wrong = "A dropout rate that is too high leaves the network overfitting."
+    judged = ContrastParams(judgements=True)
+    assert compare(wrong, point, judged).verdict is Verdict.CONTRADICTS
+    assert compare(point, point, judged).verdict is Verdict.AGREES
