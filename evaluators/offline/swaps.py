@@ -11,6 +11,7 @@ them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,6 +75,26 @@ def compared_terms(question: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
+_COMPARING = re.compile(r"\bcompared? (?:with|to)\b|\bcomparing\b", re.IGNORECASE)
+"""Question wordings that compare two terms without a join ``compared_terms`` reads."""
+
+
+@lru_cache(maxsize=1024)
+def point_subjects(question: str, points: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Pairs of terms that key points open with and the question names ("ReLU has a gradient
+    of one ...", "Sigmoid saturates ..." for "what does ReLU do to gradients compared with
+    sigmoid?"): the question's own wording does not always set them side by side."""
+    if not _COMPARING.search(question):
+        return ()
+    asked = _stems(question)
+    subjects = set()
+    for point in points:
+        first = next((w for w in words(point) if w not in _DETERMINERS), None)
+        if first and first not in STOPWORDS and len(first) > 1 and stem(first) in asked:
+            subjects.add(stem(first))
+    return tuple((a, b) for a in sorted(subjects) for b in sorted(subjects) if a != b)
+
+
 @lru_cache(maxsize=1024)
 def _point_stems(
     points: tuple[str, ...],
@@ -96,7 +117,9 @@ def find_swap(
     topic = _stems(question)
     shown = {stem(w): w for w in words(question)}
     best: tuple[int, Swap] | None = None
-    for a, b in compared_terms(question):
+    for a, b in sorted(
+        set(compared_terms(question)) | set(point_subjects(question, tuple(points)))
+    ):
         if a not in said or b in said:
             continue
         own = [i for i, s in enumerate(point_stems) if a in s and b not in s]

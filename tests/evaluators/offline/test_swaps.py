@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluators.offline.swaps import compared_terms, find_swap
+from evaluators.offline.swaps import compared_terms, find_swap, point_subjects
 
 QUESTION = "Compare bagging and boosting: how do they differ, and when would you use each?"
 POINTS = [
@@ -54,3 +54,22 @@ def test_a_right_description_is_not_a_swap(right):
 def test_a_question_that_compares_nothing_has_no_swaps():
     question = "Explain how gradient descent works."
     assert find_swap("Boosting trains models in parallel.", question, POINTS) is None
+
+
+def test_a_question_comparing_with_a_term_pairs_it_with_the_key_points_subjects():
+    """ "Compared with" sets no join the question parser reads; the key points open with the
+    two terms, and a sentence giving one term the other's description is a swap."""
+    question = "How does L-BFGS behave on noisy mini-batches compared with Adam?"
+    points = [
+        "Adam adapts a step size per parameter and tolerates noisy mini-batch gradients well.",
+        "L-BFGS builds a curvature estimate from recent gradients and needs exact, "
+        "full-batch gradients to stay stable.",
+    ]
+    assert point_subjects(question, tuple(points)) == (("adam", "l-bfg"), ("l-bfg", "adam"))
+    found = find_swap(
+        "Adam needs exact full-batch gradients to stay stable, a curvature estimate.",
+        question,
+        points,
+    )
+    assert found is not None and (found.named, found.described) == ("adam", "l-bfgs")
+    assert point_subjects("What do Adam and L-BFGS do?", tuple(points)) == ()
