@@ -293,7 +293,8 @@ class Claim:
     sides: dict[int, int]
     direction: tuple[int, int]
     """(number of up/down words, sign of their product)."""
-    big_o: frozenset[str]
+    big_o: dict[str, str]
+    """Each big-O of the clause in one spelling (``complexity``), mapped to it as written."""
     asserted: tuple[str, ...] | None = None
     """The tokens outside conditional parts, whose negations set the polarity; None when the
     clause is all condition (its polarity is unknown and never compared)."""
@@ -364,7 +365,7 @@ def claim(text: str) -> Claim:
     stems = frozenset(
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
-    big_o = frozenset(complexity(m) for m in BIG_O.findall(text))
+    big_o = {complexity(m.group(1)): m.group(0) for m in BIG_O.finditer(text)}
     asserted: tuple[str, ...] | None = tuple(words(_CONDITION.sub(" ", text)))
     if not any(t not in STOPWORDS and t not in NEGATION for t in asserted):
         asserted = None
@@ -557,8 +558,9 @@ def flips(a: Claim, b: Claim, judgements: bool = False) -> list[str]:
     ):
         out.append("direction")
     out += [_axis_reason(x) for x in ranked if a.ranked[x] != b.ranked[x]]
-    if a.big_o and b.big_o and not a.big_o & b.big_o:
-        out.append("complexity")
+    if a.big_o and b.big_o and not a.big_o.keys() & b.big_o.keys():
+        said, stated = (" / ".join(c.big_o.values()) for c in (a, b))
+        out.append(f"complexity:{said}:{stated}")
     if judgements:
         for axis in a.judged.keys() & b.judged.keys():
             if a.judged[axis] != b.judged[axis]:
@@ -576,8 +578,9 @@ def explain(reason: str) -> str:
         return "it says the opposite"
     if reason == "direction":
         return "it reverses the direction of the effect"
-    if reason == "complexity":
-        return "it states a different complexity"
+    if reason.startswith("complexity:"):
+        _, said, stated = reason.split(":", 2)
+        return f"it gives {said} where the key point has {stated}"
     if reason.startswith("judgement:"):
         _, said, stated = reason.split(":")
         return f"it says {said} where the key point says {stated}"
@@ -589,7 +592,7 @@ def is_swap(reason: str) -> bool:
     """The reason names a contrast axis ("bias/variance") or an opposite judgement
     ("constant" against "grows"): a term put in another's place, not a negation or a
     direction, which the same words can carry in a sentence about something else."""
-    return "/" in reason or reason.startswith("judgement:")
+    return reason.startswith("judgement:") or ("/" in reason and ":" not in reason)
 
 
 def compare_claims(

@@ -7,6 +7,7 @@ from evaluators.offline.contradiction import (
     Verdict,
     compare,
     explain,
+    is_swap,
     statement_core,
 )
 
@@ -214,3 +215,11 @@ def test_too_high_and_too_low_are_opposite_judgements_against_a_key_point():
     judged = ContrastParams(judgements=True)
     assert compare(wrong, point, judged).verdict is Verdict.CONTRADICTS
     assert compare(point, point, judged).verdict is Verdict.AGREES
+
+
+def test_a_different_complexity_is_explained_with_both_big_os_as_written():
+    found = compare("Each lookup in the heap is O(n/2).", "Each lookup in the heap is O(log n).")
+    assert found.verdict is Verdict.CONTRADICTS
+    reasons = [explain(r) for r in found.reasons]
+    assert reasons == ["it gives O(n/2) where the key point has O(log n)"]
+    assert not any(is_swap(r) for r in found.reasons)  # the "/" of n/2 names no axis
