@@ -402,13 +402,27 @@ def _contradicted_point(
     points: Sequence[str],
     agreed: set[int],
 ) -> RedFlagHit | None:
-    """The most similar aligned key point the sentence contradicts and no sentence states."""
+    """The most similar aligned key point the sentence contradicts and no sentence states.
+
+    A contradiction by complexity alone is passed over when the sentence gives a big-O that
+    another aligned key point gives: "mergesort guarantees O(n log n)" is the bound of the
+    mergesort key point, not a wrong one for "Timsort takes O(n) on already sorted input"."""
+    given = _big_os(sentence.text)
+    others = [_big_os(points[p]) for p in verdicts]
     for p in sorted(verdicts, key=lambda p: -sims[p]):
         found = verdicts[p]
+        by_complexity = all(r.startswith("complexity:") for r in found.reasons)
+        if by_complexity and any(given & other for other in others):
+            continue
         if found.verdict is Verdict.CONTRADICTS and p not in agreed:
             reasons = tuple(explain(r) for r in found.reasons)
             return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, reasons)
     return None
+
+
+def _big_os(text: str) -> frozenset[str]:
+    """The big-Os of a text, each in one spelling."""
+    return frozenset().union(*(c.big_o.keys() for c in _claims(text)))
 
 
 def _misnumbered_point(

@@ -151,6 +151,19 @@ def test_a_wrong_space_complexity_is_a_wrong_claim_with_its_reason():
     ]
 
 
+def test_a_big_o_that_another_aligned_key_point_gives_is_no_contradiction():
+    points = [
+        "Heapsort guarantees O(n log n) comparisons and sorts in place.",
+        "Insertion sort guarantees O(n) on nearly sorted input.",
+    ]
+    right = Sentence("Heapsort guarantees O(n log n) on any input.", 0)
+    wrong = Sentence("Heapsort guarantees O(n²) on any input.", 60)
+    # both sentences sit nearer the insertion-sort key point, as in-context vectors can put them
+    vectors = np.array([[0.65, 0.75, 0, 0], [0.65, 0.75, 0, 0]])
+    hits = find_red_flags([], np.zeros((0, 4)), points, np.eye(2, 4), [right, wrong], vectors)
+    assert [h.sentence.start for h in hits] == [60]
+
+
 def test_a_named_variant_put_with_the_other_side_is_a_wrong_claim_with_its_reason():
     points = ["Stage-1 retrieval targets recall; stage-2 reranking targets precision."]
     sentences = [
