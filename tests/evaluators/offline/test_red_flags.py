@@ -128,23 +128,34 @@ def test_the_flags_own_words_must_be_in_the_clause_that_restates_it():
     assert not states_flag(Sentence(correction, 0), flag, WrongClaimParams(), known)
 
 
+def _against_points(points: list[str], sentences: list[tuple[str, list[float]]]) -> list:
+    """``find_red_flags`` with key points only, each sentence given with its cosine to each key
+    point (as in-context vectors can place it), at offsets 0, 100, 200..."""
+    point_vectors = np.eye(len(points), len(points) + 1)
+    sentence_vectors = np.array([[*sims, 0.0] for _, sims in sentences])
+    spans = [Sentence(text, 100 * i) for i, (text, _) in enumerate(sentences)]
+    return find_red_flags(
+        [], np.zeros((0, len(points) + 1)), points, point_vectors, spans, sentence_vectors
+    )
+
+
 def test_a_wrong_space_complexity_is_a_wrong_claim_with_its_reason():
     points = [
         "The loop version walks the tree with an explicit queue in O(n) time and O(w) space.",
         "The recursive version is O(n) time but O(h) call-stack space for tree height h.",
     ]
-    sentences = [
-        Sentence("With a queue, that's O(n) time and O(w) extra space.", 0),
-        Sentence("The recursive version is O(n) time and O(1) extra space as well.", 60),
-    ]
-    point_vectors = np.eye(2, 8)
-    # the first sentence sits nearer the recursive key point, as in-context vectors can put it,
-    # but gives the loop version's bound: only the second is wrong
-    sentence_vectors = np.array([[0.55, 0.7, 0, 0, 0, 0, 0, 0], [0.1, 0.75, 0, 0, 0, 0, 0, 0]])
-    hits = find_red_flags([], np.zeros((0, 8)), points, point_vectors, sentences, sentence_vectors)
+    # the first sentence sits nearer the recursive key point but gives the loop version's
+    # bound: only the second is wrong
+    hits = _against_points(
+        points,
+        [
+            ("With a queue, that's O(n) time and O(w) extra space.", [0.55, 0.7]),
+            ("The recursive version is O(n) time and O(1) extra space as well.", [0.1, 0.75]),
+        ],
+    )
     assert [(h.sentence.start, h.red_flag, h.reasons) for h in hits] == [
         (
-            60,
+            100,
             "Contradicts the key point: " + points[1],
             ("it gives O(1) space where the key point has O(h)",),
         )
@@ -156,25 +167,29 @@ def test_a_big_o_that_another_aligned_key_point_gives_is_no_contradiction():
         "Heapsort guarantees O(n log n) comparisons and sorts in place.",
         "Insertion sort guarantees O(n) on nearly sorted input.",
     ]
-    right = Sentence("Heapsort guarantees O(n log n) on any input.", 0)
-    wrong = Sentence("Heapsort guarantees O(n²) on any input.", 60)
-    # both sentences sit nearer the insertion-sort key point, as in-context vectors can put them
-    vectors = np.array([[0.65, 0.75, 0, 0], [0.65, 0.75, 0, 0]])
-    hits = find_red_flags([], np.zeros((0, 4)), points, np.eye(2, 4), [right, wrong], vectors)
-    assert [h.sentence.start for h in hits] == [60]
+    # both sentences sit nearer the insertion-sort key point
+    hits = _against_points(
+        points,
+        [
+            ("Heapsort guarantees O(n log n) on any input.", [0.65, 0.75]),
+            ("Heapsort guarantees O(n²) on any input.", [0.65, 0.75]),
+        ],
+    )
+    assert [h.sentence.start for h in hits] == [100]
 
 
 def test_a_named_variant_put_with_the_other_side_is_a_wrong_claim_with_its_reason():
     points = ["Stage-1 retrieval targets recall; stage-2 reranking targets precision."]
-    sentences = [
-        Sentence("Two stages: a retriever and a reranker.", 0),
-        # one clause naming both sides: no side of its own for the clause rules
-        Sentence("Stage-1 is about precision and stage-2 about recall.", 40),
-    ]
-    sentence_vectors = np.array([[0.6, 0.8, 0, 0], [0.9, 0.43, 0, 0]])
-    hits = find_red_flags([], np.zeros((0, 4)), points, np.eye(1, 4), sentences, sentence_vectors)
+    hits = _against_points(
+        points,
+        [
+            ("Two stages: a retriever and a reranker.", [0.6]),
+            # one clause naming both sides: no side of its own for the clause rules
+            ("Stage-1 is about precision and stage-2 about recall.", [0.9]),
+        ],
+    )
     assert [(h.sentence.start, h.reasons) for h in hits] == [
-        (40, ("it puts Stage-1 with precision where the key point puts it with recall",))
+        (100, ("it puts Stage-1 with precision where the key point puts it with recall",))
     ]
 
 
@@ -183,16 +198,16 @@ def test_a_wrong_formula_is_read_against_the_key_point_not_already_written_right
         "Xavier initialisation uses Var(W) = 2 / (fan_in + fan_out) for tanh networks.",
         "He initialisation uses Var(W) = 2 / fan_in to compensate for ReLU.",
     ]
-    sentences = [
-        Sentence("Xavier uses Var(W) = 2 / (fan_in + fan_out), designed for tanh.", 0),
-        Sentence("For ReLU, He shrinks it to Var(W) = 1 / (2 · fan_in), to stay stable.", 70),
-    ]
-    point_vectors = np.eye(2, 8)
     # both sentences sit nearer the Xavier key point, as in-context vectors put them
-    sentence_vectors = np.array([[0.9, 0.3, 0, 0, 0, 0, 0, 0], [0.7, 0.6, 0, 0, 0, 0, 0, 0]])
-    hits = find_red_flags([], np.zeros((0, 8)), points, point_vectors, sentences, sentence_vectors)
+    hits = _against_points(
+        points,
+        [
+            ("Xavier uses Var(W) = 2 / (fan_in + fan_out), designed for tanh.", [0.9, 0.3]),
+            ("For ReLU, He shrinks it to Var(W) = 1 / (2 · fan_in), to stay stable.", [0.7, 0.6]),
+        ],
+    )
     assert [(h.sentence.start, h.red_flag) for h in hits] == [
-        (70, "Contradicts the key point: " + points[1])
+        (100, "Contradicts the key point: " + points[1])
     ]
     assert hits[0].reasons == (
         "it gives Var(W) = 1 / (2 · fan_in) where the key point has Var(W) = 2 / fan_in",
