@@ -22,8 +22,8 @@ QUESTION_FIELDS = ("question_id", "question", "reference_answer", "key_points", 
 
 ISSUE_BARS = {"wrong_flagged": 0.80, "right_above_wrong": 0.90, "right_flagged": 0.10}
 """The targets of issue 11, not yet met by the rules (see the xfail below)."""
-REGRESSION_FLOOR = {"wrong_flagged": 0.6, "right_above_wrong": 0.8, "right_flagged": 0.2}
-"""What the contradiction rules reach on these pairs today (64%, 81%, 12%): must not regress."""
+REGRESSION_FLOOR = {"wrong_flagged": 0.75, "right_above_wrong": 0.9, "right_flagged": 0.05}
+"""What the contradiction rules reach on these pairs today (79 %, 93 %, 2 %): must not regress."""
 
 
 def _flagged(fb: Feedback) -> bool:
