@@ -43,6 +43,7 @@ from evaluators.offline.red_flags import (  # noqa: E402
     states_flag,
 )
 from evaluators.offline.swaps import find_swap  # noqa: E402
+from evaluators.offline.tradeoffs import reversed_tradeoff  # noqa: E402
 from evaluators.text import Sentence  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "entailment_pairs.jsonl"
@@ -89,16 +90,26 @@ def main() -> None:
             formula = wrong_formula(r["claim"], r["statement"])
             big_o = wrong_complexity(r["claim"], [r["statement"]])
             role = swapped_role(r["claim"], [r["statement"]])
+            tradeoff = reversed_tradeoff(r["claim"], [r["statement"]])
             checks = (
                 ("rules", rule),
                 ("number", number),
                 ("formula", formula),
                 ("complexity", big_o),
                 ("role", role),
+                ("trade-off", tradeoff),
                 ("swap", swap),
             )
             by_kind[r["label"]].update(kind for kind, found in checks if found)
-            hit = rule or bool(number) or bool(formula) or bool(big_o) or bool(role) or swap
+            hit = (
+                rule
+                or bool(number)
+                or bool(formula)
+                or bool(big_o)
+                or bool(role)
+                or bool(tradeoff)
+                or swap
+            )
             if not hit and r["label"] == "contradicts":
                 missed.append(r)
         else:
@@ -121,7 +132,7 @@ def main() -> None:
         "key points, by check (contradictions / paraphrases): "
         + ", ".join(
             f"{kind} {by_kind['contradicts'][kind]} / {by_kind['entails'][kind]}"
-            for kind in ("rules", "number", "formula", "complexity", "role", "swap")
+            for kind in ("rules", "number", "formula", "complexity", "role", "trade-off", "swap")
         )
     )
     for r in random.Random(1).sample(missed, min(args.examples, len(missed))):

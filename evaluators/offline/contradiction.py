@@ -117,7 +117,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;]*", re.IGNORECASE)
 """A conditional part ("if the base case is not included") names a circumstance; it asserts
 nothing, so its negations do not set the clause's polarity."""
 
-_UP = frozenset(
+UP = frozenset(
     [
         "increase",
         "increases",
@@ -154,7 +154,7 @@ _UP = frozenset(
         "maximize",
     ]
 )
-_DOWN = frozenset(
+DOWN = frozenset(
     [
         "decrease",
         "decreases",
@@ -359,8 +359,8 @@ def claim(text: str) -> Claim:
     text = _IMPLICIT_NEGATION.sub("not", text)
     text = _typed(text)
     tokens = words(text)
-    ups = sum(t in _UP for t in tokens)
-    downs = sum(t in _DOWN for t in tokens)
+    ups = sum(t in UP for t in tokens)
+    downs = sum(t in DOWN for t in tokens)
     sign = -1 if downs % 2 else 1
     stems = frozenset(
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
@@ -433,7 +433,7 @@ STEER_WINDOW = 2
 
 def _steered(tokens: Sequence[str]) -> frozenset[str]:
     """Stems of the ``STEER_WINDOW`` nearest content words either side of an up/down word."""
-    moving = _UP | _DOWN
+    moving = UP | DOWN
     content = [(i, t) for i, t in enumerate(tokens) if t not in STOPWORDS and t not in moving]
     near = set()
     for i, t in enumerate(tokens):

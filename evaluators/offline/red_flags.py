@@ -41,6 +41,7 @@ from evaluators.offline.encode import Encoded
 from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wrong_formula
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
 from evaluators.offline.swaps import find_swap
+from evaluators.offline.tradeoffs import reversed_tradeoff
 from evaluators.text import Sentence
 
 CONTRADICTS_PREFIX = "Contradicts the key point: "
@@ -386,6 +387,8 @@ def find_red_flags(
         if hit is None and point_sims is not None:
             hit = _against_aligned(sentence, point_sims[:, s], points, params, swapped_role)
         if hit is None and point_sims is not None:
+            hit = _against_aligned(sentence, point_sims[:, s], points, params, reversed_tradeoff)
+        if hit is None and point_sims is not None:
             hit = _misformulated_point(sentence, point_sims[:, s], points, params, written)
         if hit is None and points and question:
             hit = _swapped_terms(sentence, question, points)
@@ -453,7 +456,8 @@ def _against_aligned(
     """The hit of a check that reads the sentence against the aligned key points, most
     similar first, and returns the key point it contradicts with the reason: a wrong big-O of
     time or space (``complexities.wrong_complexity``), a named variant put with the other
-    side of an axis (``bindings.swapped_role``)."""
+    side of an axis (``bindings.swapped_role``), a trade-off moved the other way round
+    (``tradeoffs.reversed_tradeoff``)."""
     aligned = [points[int(p)] for p in np.argsort(-sims) if sims[p] >= params.number_alignment]
     found = check(sentence.text, aligned)
     if found is None:
