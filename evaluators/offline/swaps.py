@@ -12,6 +12,7 @@ them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,6 +76,11 @@ def compared_terms(question: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
+ALTERNATING = 2
+"""Key points each of two terms must open when the question does not say "compared with": key
+points that alternate between two terms ("Batch inference precomputes...", "Online inference
+computes...", "Batch is cheap...", "Online gives fresh...") compare them whatever the question's
+wording."""
 _COMPARING = re.compile(r"\bcompared? (?:with|to)\b|\bcomparing\b", re.IGNORECASE)
 """Question wordings that compare two terms without a join ``compared_terms`` reads."""
 
@@ -84,15 +90,15 @@ def point_subjects(question: str, points: tuple[str, ...]) -> tuple[tuple[str, s
     """Pairs of terms that key points open with and the question names ("ReLU has a gradient
     of one ...", "Sigmoid saturates ..." for "what does ReLU do to gradients compared with
     sigmoid?"): the question's own wording does not always set them side by side."""
-    if not _COMPARING.search(question):
-        return ()
     asked = _stems(question)
-    subjects = set()
+    opened: Counter[str] = Counter()
     for point in points:
         first = next((w for w in words(point) if w not in _DETERMINERS), None)
         if first and first not in STOPWORDS and len(first) > 1 and stem(first) in asked:
-            subjects.add(stem(first))
-    return tuple((a, b) for a in sorted(subjects) for b in sorted(subjects) if a != b)
+            opened[stem(first)] += 1
+    need = 1 if _COMPARING.search(question) else ALTERNATING
+    subjects = sorted(s for s, n in opened.items() if n >= need)
+    return tuple((a, b) for a in subjects for b in subjects if a != b)
 
 
 @lru_cache(maxsize=1024)

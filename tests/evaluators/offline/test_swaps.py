@@ -73,3 +73,15 @@ def test_a_question_comparing_with_a_term_pairs_it_with_the_key_points_subjects(
     )
     assert found is not None and (found.named, found.described) == ("adam", "l-bfgs")
     assert point_subjects("What do Adam and L-BFGS do?", tuple(points)) == ()
+
+
+def test_key_points_that_alternate_between_two_terms_compare_them_whatever_the_wording():
+    question = "When would you use L-BFGS for training, and when Adam?"
+    points = [
+        "Adam adapts a step size per parameter.",
+        "L-BFGS builds a curvature estimate from recent gradients.",
+        "Adam tolerates noisy mini-batch gradients.",
+        "L-BFGS needs exact, full-batch gradients.",
+    ]
+    assert point_subjects(question, tuple(points)) == (("adam", "l-bfg"), ("l-bfg", "adam"))
+    assert point_subjects(question, tuple(points[:3])) == ()
