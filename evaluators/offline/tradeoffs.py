@@ -40,14 +40,15 @@ def _cause_sign(word: str) -> int:
     return 1 if word in _CAUSE_UP else -1 if word in _CAUSE_DOWN else 0
 
 
-def _near(tokens: Sequence[str], i: int, step: int) -> int:
-    """The sign of the first up/down word within ``REACH`` words of ``i`` along ``step``."""
+def _near(tokens: Sequence[str], i: int, step: int) -> int | None:
+    """The position of the first up/down word within ``REACH`` words of ``i`` along
+    ``step``, before a barrier."""
     j = i + step
     while 0 <= j < len(tokens) and abs(j - i) <= REACH and tokens[j] not in _BARRIERS:
         if _sign(tokens[j]):
-            return _sign(tokens[j])
+            return j
         j += step
-    return 0
+    return None
 
 
 def moves(text: str) -> tuple[Moves, int]:
@@ -61,12 +62,11 @@ def moves(text: str) -> tuple[Moves, int]:
         named = axis_side(token)
         if named is None:
             continue
-        for step in (-1, 1):
-            sign = _near(tokens, i, step)
-            if sign:
-                used.update(j for j in range(i - REACH, i + REACH + 1) if _sign_at(tokens, j))
-                found.setdefault(named[0], {}).setdefault(named[1], set()).add(sign)
-                break
+        mover = _near(tokens, i, -1)
+        mover = _near(tokens, i, 1) if mover is None else mover
+        if mover is not None:
+            used.add(mover)
+            found.setdefault(named[0], {}).setdefault(named[1], set()).add(_sign(tokens[mover]))
     cause = next(
         (_cause_sign(t) for i, t in enumerate(tokens) if _cause_sign(t) and i not in used), 0
     )
@@ -77,10 +77,6 @@ def moves(text: str) -> tuple[Moves, int]:
         },
         cause,
     )
-
-
-def _sign_at(tokens: Sequence[str], j: int) -> int:
-    return _sign(tokens[j]) if 0 <= j < len(tokens) else 0
 
 
 def _tradeoffs(text: str) -> tuple[dict[int, tuple[int, int]], int]:
