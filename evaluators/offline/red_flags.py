@@ -158,6 +158,12 @@ whatever words it shares: a candidate stating a misconception asserts it. (Model
 the bank say "the trap here is checking only the children" and were read as stating it.)"""
 
 
+_STEPS = re.compile(r"[A-Za-z_][\w.]*\s*=\s*[A-Za-z_(]")
+"""Assignments written as code ("nxt = curr.next"). A sentence with two or more spells out its
+steps in order, which is what a prose flag about the order ("I set curr.next to prev first")
+gets wrong, so it is not read as stating one: "save nxt = curr.next, set curr.next = prev,
+then move" shares every word of that flag and is the right order."""
+
 _HYPOTHETICAL = re.compile(
     r"\b(?<!\bi )(?<!\bwe )(?<!\byou )(?:would|could|might)\b",
     re.IGNORECASE,
@@ -247,6 +253,8 @@ def states_flag(
     if not axis_terms(core) <= axis_terms(sentence.text):
         return False
     if _CORRECTING.search(sentence.text):
+        return False
+    if len(_STEPS.findall(sentence.text)) >= 2 and not _STEPS.search(core):
         return False
     if _HYPOTHETICAL.search(sentence.text) and not _HYPOTHETICAL.search(core):
         return False

@@ -47,6 +47,14 @@ def test_a_heading_before_a_colon_is_read_with_what_it_introduces():
     assert _states("The main remedy is clipping: I'd use it against vanishing signals.")
 
 
+def test_steps_written_as_code_are_not_read_as_a_prose_flag_about_their_order():
+    flag = "I overwrite node.next with prev first and then advance node to node.next."
+    code = "Each step: keep nxt = node.next, then node.next = prev, prev = node, node = nxt."
+    prose = "I overwrite node.next with prev first and then advance node to node.next as usual."
+    assert not states_flag(Sentence(code, 0), flag, WrongClaimParams(), KNOWN)
+    assert states_flag(Sentence(prose, 0), flag, WrongClaimParams(), KNOWN)
+
+
 def test_without_key_points_every_flag_word_counts_as_distinctive():
     """A free-form question with no key points: the check falls back to the flag's words."""
     assert _states("Clipping the gradient fixes vanishing gradients.", known=frozenset())
