@@ -253,6 +253,7 @@ _JUDGEMENTS_TEXT: tuple[tuple[str, str], ...] = (
     ("deterministic deterministically", "stochastic randomly"),
     ("informative", "redundant uninformative"),
     ("high", "low"),
+    ("least", "most"),
 )
 """Judgements with an opposite ("easy to interpret" / "harder to interpret"). They are compared
 only against key points: a red flag and its paraphrase use them loosely ("a safe default" for
@@ -260,10 +261,14 @@ only against key points: a red flag and its paraphrase use them loosely ("a safe
 High/low ("a learning rate that is too high makes training slow" against "too low makes
 training slow"): sentence pairs +2 contradictions / +1 paraphrase, one more of our own wrong
 answers caught, one more bank model answer flagged (a temperature answer that discusses both
-settings in turn). The comparatives "higher"/"lower" stay direction words."""
+settings in turn). The comparatives "higher"/"lower" stay direction words. Least/most ("evicts
+the most recently used entry"), with "at least"/"at most" read as bounds: sentence pairs +1
+contradiction, no paraphrase, bank unchanged (as a general axis it cost red-flag recall)."""
 
 
 _JUDGEMENT_OF = _side_index(_JUDGEMENTS_TEXT)
+_QUANTIFIER = re.compile(r"\bat (?:least|most)\b")
+"""Bounds ("at least as large", "at most k"), not the least/most judgement."""
 
 
 @dataclass(frozen=True)
@@ -383,7 +388,7 @@ def claim(text: str) -> Claim:
         asserted,
         _steered(tokens),
         slots,
-        _one_sided(tokens, _JUDGEMENT_OF),
+        _one_sided(_QUANTIFIER.sub(" ", " ".join(tokens)).split(), _JUDGEMENT_OF),
         _ranked(tokens),
     )
 

@@ -223,3 +223,12 @@ def test_a_different_complexity_is_explained_with_both_big_os_as_written():
     reasons = [explain(r) for r in found.reasons]
     assert reasons == ["it gives O(n/2) where the key point has O(log n)"]
     assert not any(is_swap(r) for r in found.reasons)  # the "/" of n/2 names no axis
+
+
+def test_least_and_most_are_opposite_judgements_but_at_least_is_a_bound():
+    point = "The cache evicts the least recently used entry when it is full."
+    judged = ContrastParams(judgements=True)
+    wrong = "The cache evicts the most recently used entry when it is full."
+    bound = "When it is full, the cache evicts recently used entries until at most k remain."
+    assert compare(wrong, point, judged).verdict is Verdict.CONTRADICTS
+    assert compare(bound, point, judged).verdict is not Verdict.CONTRADICTS
