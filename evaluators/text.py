@@ -1,5 +1,5 @@
 """Text primitives shared by the offline signals, STAR analysis and the LLM engine's guards:
-sentence spans, words, crude stems.
+sentence spans, words, crude stems, phrase windows.
 
 Sentences are kept as verbatim slices of the answer so any of them can be quoted as evidence
 without re-normalising (the Feedback contract requires quotes to be substrings of the answer).
@@ -8,6 +8,7 @@ without re-normalising (the Feedback contract requires quotes to be substrings o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _BOUNDARY = re.compile(
@@ -66,6 +67,19 @@ def split_sentences(text: str) -> list[Sentence]:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (numbers kept: '20%', 'O(n)' pieces)."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def phrase_positions(
+    tokens: Sequence[str], i: int, step: int, reach: int, barriers: frozenset[str]
+) -> list[int]:
+    """Positions within ``reach`` tokens of ``i`` in one direction (``step`` -1 or 1), up to
+    the first barrier: the words that can belong to the same phrase as ``tokens[i]``."""
+    out = []
+    j = i + step
+    while 0 <= j < len(tokens) and abs(j - i) <= reach and tokens[j] not in barriers:
+        out.append(j)
+        j += step
+    return out
 
 
 def stem(word: str) -> str:

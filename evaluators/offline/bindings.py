@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from evaluators.offline.contradiction import axis_side, axis_words, side_name
+from evaluators.text import phrase_positions
 
 WINDOW = 4
 """Words between a variant and the axis term it goes with ("F2) emphasises recall",
@@ -46,28 +47,18 @@ def bindings(text: str) -> Binding:
         if not _VARIANT.match(token) or sides[i] is not None:
             continue
         nearest: dict[int, dict[int, int]] = {}
-        for j in (*_reach(tokens, i, -1), *_reach(tokens, i, 1)):
+        before = phrase_positions(tokens, i, -1, WINDOW, _BARRIERS)
+        after = phrase_positions(tokens, i, 1, WINDOW, _BARRIERS)
+        for j in (*before, *after):
             if sides[j] is not None:
                 axis, side = sides[j]
-                distance = abs(j - i)
-                nearest.setdefault(axis, {})[side] = min(
-                    distance, nearest.get(axis, {}).get(side, distance)
-                )
+                by_side = nearest.setdefault(axis, {})
+                by_side[side] = min(abs(j - i), by_side.get(side, abs(j - i)))
         for axis, by_side in nearest.items():
             ranked = sorted(by_side.items(), key=lambda item: item[1])
             if len(ranked) == 1 or ranked[0][1] < ranked[1][1]:
                 found.setdefault((token, axis), set()).add(ranked[0][0])
     return {key: next(iter(s)) for key, s in found.items() if len(s) == 1}
-
-
-def _reach(tokens: Sequence[str], i: int, step: int) -> list[int]:
-    """Positions within ``WINDOW`` words of ``i`` in one direction, up to a barrier."""
-    out = []
-    j = i + step
-    while 0 <= j < len(tokens) and abs(j - i) <= WINDOW and tokens[j] not in _BARRIERS:
-        out.append(j)
-        j += step
-    return out
 
 
 def swapped_role(sentence: str, points: Sequence[str]) -> tuple[str, str] | None:

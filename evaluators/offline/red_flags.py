@@ -419,15 +419,16 @@ def _contradicted_point(
     another aligned key point gives: "mergesort guarantees O(n log n)" is the bound of the
     mergesort key point, not a wrong one for "Timsort takes O(n) on already sorted input"."""
     given = _big_os(sentence.text)
-    others = [_big_os(points[p]) for p in verdicts]
     for p in sorted(verdicts, key=lambda p: -sims[p]):
         found = verdicts[p]
-        by_complexity = all(r.startswith("complexity:") for r in found.reasons)
-        if by_complexity and any(given & other for other in others):
+        if found.verdict is not Verdict.CONTRADICTS or p in agreed:
             continue
-        if found.verdict is Verdict.CONTRADICTS and p not in agreed:
-            reasons = tuple(explain(r) for r in found.reasons)
-            return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, reasons)
+        if all(r.startswith("complexity:") for r in found.reasons) and any(
+            given & _big_os(points[q]) for q in verdicts
+        ):
+            continue
+        reasons = tuple(explain(r) for r in found.reasons)
+        return RedFlagHit(CONTRADICTS_PREFIX + points[p], sentence, reasons)
     return None
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from evaluators.offline.contradiction import DOWN, UP, axis_side, axis_words, side_name
+from evaluators.text import phrase_positions
 
 REACH = 2
 """Words between an axis term and the up/down word that moves it ("increases precision",
@@ -41,14 +42,9 @@ def _cause_sign(word: str) -> int:
 
 
 def _near(tokens: Sequence[str], i: int, step: int) -> int | None:
-    """The position of the first up/down word within ``REACH`` words of ``i`` along
-    ``step``, before a barrier."""
-    j = i + step
-    while 0 <= j < len(tokens) and abs(j - i) <= REACH and tokens[j] not in _BARRIERS:
-        if _sign(tokens[j]):
-            return j
-        j += step
-    return None
+    """The position of the first up/down word in the phrase of ``tokens[i]`` along ``step``."""
+    phrase = phrase_positions(tokens, i, step, REACH, _BARRIERS)
+    return next((j for j in phrase if _sign(tokens[j])), None)
 
 
 def moves(text: str) -> tuple[Moves, int]:

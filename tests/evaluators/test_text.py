@@ -1,4 +1,4 @@
-from evaluators.text import MAX_SENTENCE_WORDS, content_stems, split_sentences
+from evaluators.text import MAX_SENTENCE_WORDS, content_stems, phrase_positions, split_sentences
 
 
 def test_sentences_are_verbatim_slices_with_offsets():
@@ -23,3 +23,11 @@ def test_run_on_text_is_cut_into_windows_the_model_can_read():
 def test_stems_join_word_forms_and_drop_stopwords():
     assert content_stems("The overfitting regularisation") == content_stems("overfit, regularise")
     assert "the" not in content_stems("the model")
+
+
+def test_a_phrase_window_stops_at_its_reach_and_at_a_barrier():
+    tokens = ["raising", "the", "threshold", "lowers", "recall", "and", "raises", "precision"]
+    barriers = frozenset(["and"])
+    assert phrase_positions(tokens, 4, -1, 2, barriers) == [3, 2]
+    assert phrase_positions(tokens, 4, 1, 2, barriers) == []
+    assert phrase_positions(tokens, 0, -1, 2, barriers) == []
