@@ -19,9 +19,10 @@ from rubrics.models import Criterion
 
 MAX_KNOWLEDGE_CHUNKS = 3
 """Retrieved facts for free-form questions; more rarely helps and costs tokens."""
-MAX_CHUNK_CHARS = 200
-"""Retrieved facts are background only; at 200 characters the heaviest rubric (system_design
-after the per-stage criteria) with a 400-word answer stays within the 2,500-token budget."""
+MAX_CHUNK_CHARS = 180
+"""Retrieved facts are background only; at 180 characters, cut at a word, the heaviest rubric
+(system_design after the per-stage criteria) with a 400-word answer stays within the
+2,500-token budget whatever the random delimiter tag costs."""
 
 _SYSTEM = """\
 You grade one answer from a Machine Learning Engineer interview, as a strict and fair senior \
@@ -86,6 +87,13 @@ def _numbered(items: list[str]) -> str:
     return "\n".join(f"{i}. {item}" for i, item in enumerate(items, start=1)) or "(none)"
 
 
+def _clipped(chunk: str) -> str:
+    """The chunk up to ``MAX_CHUNK_CHARS``, ending at a whole word with an ellipsis if cut."""
+    if len(chunk) <= MAX_CHUNK_CHARS:
+        return chunk
+    return chunk[: MAX_CHUNK_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def _knowledge(context: QuestionContext) -> str:
     """Related facts retrieved for a free-form question, minus what the prompt already has.
 
@@ -95,7 +103,7 @@ def _knowledge(context: QuestionContext) -> str:
     rubric_prefix = f"{context.rubric.name} — "
     seen = set(context.key_points)
     facts = [
-        chunk[:MAX_CHUNK_CHARS]
+        _clipped(chunk)
         for chunk in dict.fromkeys(context.knowledge)
         if chunk not in seen and not chunk.startswith(rubric_prefix)
     ][:MAX_KNOWLEDGE_CHUNKS]

@@ -6,7 +6,7 @@ import pytest
 import tiktoken
 
 from evaluators.llm.output import CriterionReply, LLMReply, reply_model, skeleton
-from evaluators.llm.prompt import build_messages, graded_criteria
+from evaluators.llm.prompt import MAX_CHUNK_CHARS, build_messages, graded_criteria
 from knowledge.bank import load_content
 from knowledge.context import QuestionSpec, build_context
 from rubrics.models import RUBRIC_KINDS
@@ -54,9 +54,17 @@ def test_a_400_word_answer_fits_the_token_budget_for_every_rubric(content, kind)
     )
     # A free-form question also brings retrieved facts: the worst case is the longest ones.
     context = context.model_copy(update={"knowledge": longest_points[:3]})
-    messages = build_messages(context, _answer(ANSWER_WORDS))
+    tag = "0" * 12
+    messages = build_messages(context, _answer(ANSWER_WORDS), tag=tag)
     per_message_overhead = 4
-    tokens = sum(len(encoding.encode(m.content)) + per_message_overhead for m in messages)
+    # The delimiter tag is random per call and its token count varies with its digits; count
+    # it at its worst, one token per character, so the budget holds for every tag.
+    tokens = sum(
+        len(encoding.encode(m.content.replace(tag, "")))
+        + m.content.count(tag) * len(tag)
+        + per_message_overhead
+        for m in messages
+    )
     assert tokens <= BUDGET, f"{kind}: {tokens} tokens"
 
 
@@ -147,3 +155,14 @@ def test_the_schema_asks_for_evidence_and_comment_before_the_score():
         "comment",
         "score",
     ]
+
+
+def test_a_long_retrieved_fact_is_cut_at_a_word(content):
+    context = _heaviest_context(content, "concept")
+    fact = "Calibration compares predicted probabilities with observed frequencies " * 5
+    context = context.model_copy(update={"knowledge": [fact]})
+    system = build_messages(context, "An answer.")[0].content
+    line = next(x for x in system.splitlines() if x.startswith("- Calibration"))
+    assert line.endswith("…")
+    assert line[2:-1].split()[-1] in fact.split()
+    assert len(line) <= MAX_CHUNK_CHARS + 2
