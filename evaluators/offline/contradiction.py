@@ -57,10 +57,17 @@ NEGATION = frozenset(
         "rarely",
         "seldom",
         "hardly",
+        "invariant",
+        "unaffected",
+        "insensitive",
+        "immune",
     ]
 )
 """Words that deny what follows. "Rarely" and "seldom" count: "rarely exactly zero" and
-"almost never exactly zero" make the same claim, whose opposite is "exactly zero"."""
+"almost never exactly zero" make the same claim, whose opposite is "exactly zero". So do the
+words that deny an effect ("trees are invariant to / unaffected by / insensitive to scaling"
+is "scaling does not change trees"); "ignores" does not, since it often sits beside a second
+negation of another claim ("ignores the target, so the directions needn't be predictive")."""
 
 _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("bias", "variance"),
@@ -477,7 +484,11 @@ def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shar
         following = [stem(w) for w in tokens[i + 1 : scope_end] if w not in STOPWORDS]
         governed = set(following[:scope]) & shared
         if dismissal:
-            scope_start = max((j + 1 for j in range(i) if tokens[j] in _SCOPE_BREAK), default=0)
+            # A subject may be a list ("random forests and gradient boosting don't need
+            # scaling"): "and" joins its items rather than starting a new conjunct.
+            scope_start = max(
+                (j + 1 for j in range(i) if tokens[j] in _SCOPE_BREAK - {"and"}), default=0
+            )
             preceding = [stem(w) for w in tokens[scope_start:i] if w not in STOPWORDS]
             governed |= set(preceding[-scope:]) & shared
             following += preceding
@@ -605,20 +616,23 @@ def compare_claims(
 ) -> Comparison:
     """Verdict of an answer sentence's clauses against a statement's clauses.
 
-    Each answer clause is paired with the statement clause it shares most words with. The
-    sentence agrees when a related pair differs in an even number of flips and contradicts
-    when one differs in an odd number; a contradiction wins, since one wrong clause makes the
-    sentence wrong.
+    Each answer clause is paired with the statement clause it shares most words with, or with
+    each of them on a tie: "random forests need standardised features" shares three words with
+    both "tree-based models are invariant to ... features" and "so random forests ... don't
+    need scaling", and only the second shows it wrong. The sentence agrees when a related pair
+    differs in an even number of flips and contradicts when one differs in an odd number; a
+    contradiction wins, since one wrong clause makes the sentence wrong.
     """
     verdict, reasons = Verdict.UNRELATED, ()
     for a in answer:
-        best = max(statement, key=lambda s: _shared(a, s, params), default=None)
-        if best is None or not related(a, best, params):
-            continue
-        found = flips(a, best, params.judgements)
-        if len(found) % 2 == 1:
-            return Comparison(Verdict.CONTRADICTS, tuple(found))
-        verdict = Verdict.AGREES
+        most = max((_shared(a, s, params) for s in statement), default=0)
+        for best in [s for s in statement if _shared(a, s, params) == most]:
+            if not related(a, best, params):
+                continue
+            found = flips(a, best, params.judgements)
+            if len(found) % 2 == 1:
+                return Comparison(Verdict.CONTRADICTS, tuple(found))
+            verdict = Verdict.AGREES
     return Comparison(verdict, reasons)
 
 

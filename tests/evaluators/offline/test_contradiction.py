@@ -232,3 +232,31 @@ def test_least_and_most_are_opposite_judgements_but_at_least_is_a_bound():
     bound = "When it is full, the cache evicts recently used entries until at most k remain."
     assert compare(wrong, point, judged).verdict is Verdict.CONTRADICTS
     assert compare(bound, point, judged).verdict is not Verdict.CONTRADICTS
+
+
+def test_a_clause_is_read_against_every_clause_it_shares_as_much_with():
+    # The sentence shares three words with each clause of the key point; reading it only
+    # against the first ("tree-based models ... features") would call it agreement.
+    point = (
+        "Tree-based models are invariant to monotonic transformations of features, so decision "
+        "trees, random forests and gradient boosting don't need scaling."
+    )
+    wrong = "Tree-based models such as random forests need standardised features."
+    right = "Tree-based models such as random forests don't need standardised features."
+    assert compare(wrong, point).verdict is Verdict.CONTRADICTS
+    assert compare(right, point).verdict is Verdict.AGREES
+
+
+def test_a_dismissal_governs_a_listed_subject():
+    point = "Random forests and gradient boosting don't need scaling."
+    assert compare("Gradient boosting needs scaling.", point).verdict is Verdict.CONTRADICTS
+    assert compare("Gradient boosting does not need scaling.", point).verdict is Verdict.AGREES
+
+
+def test_a_word_that_denies_an_effect_is_a_negation():
+    point = "Distance-based methods such as kNN need scaling because large features dominate."
+    wrong = "Distance-based methods like kNN are unaffected by feature scaling."
+    assert compare(wrong, point).verdict is Verdict.CONTRADICTS
+    assert compare("kNN is not invariant to feature scaling.", wrong).verdict is (
+        Verdict.CONTRADICTS
+    )

@@ -21,9 +21,9 @@ PAIRS = Path(__file__).parent / "data" / "misconception_pairs.jsonl"
 QUESTION_FIELDS = ("question_id", "question", "reference_answer", "key_points", "kind")
 
 ISSUE_BARS = {"wrong_flagged": 0.80, "right_above_wrong": 0.90, "right_flagged": 0.10}
-"""The targets of issue 11, not yet met on these pairs (see the xfail below)."""
+"""The targets of issue 11, which these pairs meet (81 %, 93 %, 2 %)."""
 REGRESSION_FLOOR = {"wrong_flagged": 0.75, "right_above_wrong": 0.9, "right_flagged": 0.05}
-"""What the contradiction rules reach on these pairs today (79 %, 93 %, 2 %): must not regress."""
+"""A floor a little under today's rates, so that a change that costs a catch shows here."""
 
 
 def _flagged(fb: Feedback) -> bool:
@@ -74,10 +74,6 @@ def test_rates_do_not_regress(graded):
     assert rates["right_flagged"] <= REGRESSION_FLOOR["right_flagged"], rates
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11 bars: met on the dev pairs (80/97/0 %), not yet on these (79/93/2 %)",
-)
 def test_rates_meet_the_issue_bars(graded):
     rates = _rates(graded)
     assert rates["wrong_flagged"] >= ISSUE_BARS["wrong_flagged"], rates
