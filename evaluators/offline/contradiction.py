@@ -104,6 +104,8 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("convex", "non-convex nonconvex"),
     ("supervised", "unsupervised"),
     ("positive positives", "negative negatives"),
+    ("fpositive fpositives", "fnegative fnegatives"),
+    ("tpositive tpositives", "tnegative tnegatives"),
     ("vanishing vanish vanishes", "exploding explode explodes"),
 )
 """Two sides of one idea, as word lists. A clause on one side and its partner on the other
@@ -358,11 +360,15 @@ _NOT_NEGATION = re.compile(r"\b(?:no matter|not only|no doubt|not just)\b", re.I
 """Idioms with a negation word that deny nothing."""
 _TYPE_ONE = re.compile(r"\btype[\s-]*(?:i|1)\b", re.IGNORECASE)
 _TYPE_TWO = re.compile(r"\btype[\s-]*(?:ii|2)\b", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(false|true)[\s-]+(positive|negative)", re.IGNORECASE)
+"""A confusion-matrix cell: a false positive is a negative case, so its "positive" is not the
+positive side ("1 % of negatives flagged is 2,000 false positives" swaps nothing)."""
 
 
 def _typed(text: str) -> str:
-    """Type I / type II errors as single axis words."""
-    return _TYPE_TWO.sub("typetwo", _TYPE_ONE.sub("typeone", text))
+    """Type I / type II errors and the confusion-matrix cells as single axis words."""
+    text = _TYPE_TWO.sub("typetwo", _TYPE_ONE.sub("typeone", text))
+    return _OUTCOME.sub(lambda m: (m[1][0] + m[2]).lower(), text)
 
 
 def claim(text: str) -> Claim:
@@ -585,7 +591,14 @@ def flips(a: Claim, b: Claim, judgements: bool = False) -> list[str]:
     return out
 
 
-_SHOWN = {"typeone": "type I", "typetwo": "type II"}
+_SHOWN = {
+    "typeone": "type I",
+    "typetwo": "type II",
+    "fpositive": "false positives",
+    "fnegative": "false negatives",
+    "tpositive": "true positives",
+    "tnegative": "true negatives",
+}
 
 
 def explain(reason: str) -> str:

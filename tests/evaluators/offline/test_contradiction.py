@@ -260,3 +260,13 @@ def test_a_word_that_denies_an_effect_is_a_negation():
     assert compare("kNN is not invariant to feature scaling.", wrong).verdict is (
         Verdict.CONTRADICTS
     )
+
+
+def test_a_false_positive_is_a_cell_of_its_own_not_the_positive_side():
+    point = "Among 1,000 positives, an FPR of 1% means about 1,990 false positives."
+    sentence = "Flagging 1% of the negatives is nearly 2,000 false alarms."
+    assert compare(sentence, point).verdict is not Verdict.CONTRADICTS
+    swapped = compare("A type I error is a false negative.", "A type I error is a false positive.")
+    assert [explain(r) for r in swapped.reasons] == [
+        "it mixes up false positives and false negatives"
+    ]

@@ -133,7 +133,7 @@ def test_swapped_terms_are_named_in_the_feedback(kb, grade):
     assert fb.red_flags_hit
     assert any(
         f"it mixes up {pair}" in fb.improvements[0]
-        for pair in ("type I and type II", "positive and negative")
+        for pair in ("type I and type II", "false positives and false negatives")
     )
 
 
