@@ -32,6 +32,9 @@ _QUALIFIERS = frozenset(["in", "per", "for"])
 operation", "O(k) for the heap"): read as part of a cost, which never contradicts."""
 _WHOLE = frozenset(["in total", "in all", "for all", "for everything"])
 """...except those that say it is the whole cost."""
+_TOTAL = frozenset(["total", "overall", "altogether"])
+"""Words before a big-O that make it the whole cost whatever follows: "the total work is
+O(n log n) for a balanced tree" is the cost of the algorithm, in one case."""
 _TOKEN = re.compile(BIG_O.pattern + r"|[A-Za-z][\w-]*|[,;:.()]")
 
 
@@ -56,7 +59,12 @@ def bound_complexities(text: str) -> Bound:
         if inside is None:
             continue
         following = " ".join(word.lower() for word, _ in tokens[i + 1 : i + 3])
-        qualified = following.split(" ")[0] in _QUALIFIERS and following not in _WHOLE
+        preceding = {word.lower() for word, _ in tokens[max(0, i - REACH - 1) : i]}
+        qualified = (
+            following.split(" ")[0] in _QUALIFIERS
+            and following not in _WHOLE
+            and not preceding & _TOTAL
+        )
         resource = _scan(tokens[i + 1 :]) or _scan(tokens[:i][::-1])
         if resource is None:
             resource = "time" + (PART if qualified else "")

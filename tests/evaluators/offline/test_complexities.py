@@ -68,3 +68,13 @@ def test_resources_are_compared_only_with_the_same_resource():
     """O(1) space against a key point that only gives time is no contradiction."""
     point = "Each lookup takes O(log n) time."
     assert wrong_complexity("It keeps O(1) extra memory.", [point]) is None
+
+
+def test_a_total_is_the_whole_cost_whatever_case_follows():
+    said = "The total work is O(n log n) for a balanced tree."
+    assert bound_complexities(said) == {"time": {"nlogn": "O(n log n)"}}
+    point = "Both approaches take O(n) time and O(h) space."
+    assert wrong_complexity(said, [point]) == (
+        point,
+        "it gives O(n log n) time where the key point has O(n)",
+    )
