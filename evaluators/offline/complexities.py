@@ -35,6 +35,9 @@ _WHOLE = frozenset(["in total", "in all", "for all", "for everything"])
 _TOTAL = frozenset(["total", "overall", "altogether"])
 """Words before a big-O that make it the whole cost whatever follows: "the total work is
 O(n log n) for a balanced tree" is the cost of the algorithm, in one case."""
+_DENIED = frozenset(["not", "never", "rather than", "instead of", "than", "beats", "beating"])
+"""Words right before a big-O that deny it or set it aside: "heapify builds a heap in O(n),
+not O(n log n)" gives the heap O(n) only, and "better than O(n²)" is not a bound either."""
 _TOKEN = re.compile(BIG_O.pattern + r"|[A-Za-z][\w-]*|[,;:.()]")
 
 
@@ -59,7 +62,10 @@ def bound_complexities(text: str) -> Bound:
         if inside is None:
             continue
         following = " ".join(word.lower() for word, _ in tokens[i + 1 : i + 3])
-        preceding = {word.lower() for word, _ in tokens[max(0, i - REACH - 1) : i]}
+        before = [word.lower() for word, _ in tokens[max(0, i - REACH - 1) : i]]
+        if before and (before[-1] in _DENIED or " ".join(before[-2:]) in _DENIED):
+            continue
+        preceding = set(before)
         qualified = (
             following.split(" ")[0] in _QUALIFIERS
             and following not in _WHOLE

@@ -78,3 +78,13 @@ def test_a_total_is_the_whole_cost_whatever_case_follows():
         point,
         "it gives O(n log n) time where the key point has O(n)",
     )
+
+
+def test_a_denied_big_o_is_not_a_bound():
+    point = "Bottom-up heapify builds a heap in O(n), not O(n log n)."
+    assert bound_complexities(point) == {"time": {"n": "O(n)"}}
+    said = "Heapify costs O(n log n), no cheaper than pushing the items one by one."
+    assert wrong_complexity(said, [point]) == (
+        point,
+        "it gives O(n log n) time where the key point has O(n)",
+    )
