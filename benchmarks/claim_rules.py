@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.services import knowledge_base  # noqa: E402
 from evaluators.offline.bindings import swapped_role  # noqa: E402
-from evaluators.offline.complexities import wrong_complexity  # noqa: E402
+from evaluators.offline.complexities import wrong_complexity, wrong_step  # noqa: E402
 from evaluators.offline.contradiction import Verdict, clauses, compare  # noqa: E402
 from evaluators.offline.encode import encode  # noqa: E402
 from evaluators.offline.formulas import wrong_formula  # noqa: E402
@@ -89,6 +89,7 @@ def main() -> None:
             )
             formula = wrong_formula(r["claim"], r["statement"])
             big_o = wrong_complexity(r["claim"], [r["statement"]])
+            step = wrong_step(r["claim"], [r["statement"]])
             role = swapped_role(r["claim"], [r["statement"]])
             tradeoff = reversed_tradeoff(r["claim"], [r["statement"]])
             checks = (
@@ -96,6 +97,7 @@ def main() -> None:
                 ("number", number),
                 ("formula", formula),
                 ("complexity", big_o),
+                ("step", step),
                 ("role", role),
                 ("trade-off", tradeoff),
                 ("swap", swap),
@@ -106,6 +108,7 @@ def main() -> None:
                 or bool(number)
                 or bool(formula)
                 or bool(big_o)
+                or bool(step)
                 or bool(role)
                 or bool(tradeoff)
                 or swap
@@ -132,7 +135,16 @@ def main() -> None:
         "key points, by check (contradictions / paraphrases): "
         + ", ".join(
             f"{kind} {by_kind['contradicts'][kind]} / {by_kind['entails'][kind]}"
-            for kind in ("rules", "number", "formula", "complexity", "role", "trade-off", "swap")
+            for kind in (
+                "rules",
+                "number",
+                "formula",
+                "complexity",
+                "step",
+                "role",
+                "trade-off",
+                "swap",
+            )
         )
     )
     for r in random.Random(1).sample(missed, min(args.examples, len(missed))):

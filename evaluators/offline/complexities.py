@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from evaluators.offline.contradiction import BIG_O, complexity
+from evaluators.text import STOPWORDS, stem
 
 RESOURCES: Mapping[str, frozenset[str]] = {
     "time": frozenset(["time", "runtime", "running"]),
@@ -38,6 +40,79 @@ O(n log n) for a balanced tree" is the cost of the algorithm, in one case."""
 _DENIED = frozenset(["not", "never", "rather than", "instead of", "than", "beats", "beating"])
 """Words right before a big-O that deny it or set it aside: "heapify builds a heap in O(n),
 not O(n log n)" gives the heap O(n) only, and "better than O(n²)" is not a bound either."""
+_CLAUSE_END = frozenset([",", ";", ":", ".", "(", "and", "but", "because", "while", "so", "which"])
+_TEXT_END = frozenset([";", ":", "."])
+_EACH = frozenset(["each", "per"])
+_COST_WORDS = frozenset(
+    [
+        "time",
+        "space",
+        "memory",
+        "stack",
+        "storage",
+        "extra",
+        "additional",
+        "auxiliary",
+        "runtime",
+        "running",
+        "complexity",
+        "total",
+        "overall",
+        "work",
+        "takes",
+        "take",
+        "taking",
+        "costs",
+        "cost",
+        "costing",
+        "runs",
+        "run",
+        "running",
+        "needs",
+        "need",
+        "requires",
+        "require",
+        "uses",
+        "use",
+        "using",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "that",
+        "that's",
+        "this",
+        "approach",
+        "algorithm",
+        "solution",
+        "method",
+        "version",
+        "operation",
+        "operations",
+        "each",
+        "every",
+        "also",
+        "only",
+        "just",
+        "both",
+        "expected",
+        "amortised",
+        "amortized",
+        "worst",
+        "average",
+        "best",
+        "case",
+        "cases",
+        "about",
+        "roughly",
+        "gives",
+        "give",
+        "overall",
+        "means",
+    ]
+)
+"""Words of any cost sentence, which name no step."""
 _TOKEN = re.compile(BIG_O.pattern + r"|[A-Za-z][\w-]*|[,;:.()]")
 
 
@@ -47,17 +122,33 @@ word") under ``resource + PART``."""
 PART = ":part"
 
 
-def bound_complexities(text: str) -> Bound:
+@dataclass(frozen=True)
+class Operation:
+    """One big-O of a text with what it measures and the words of the step it costs."""
+
+    resource: str
+    complexity: str
+    written: str
+    subject: frozenset[str]
+    """Content stems before the big-O that name the step ("insertion", "sort"), see
+    ``operations``."""
+    each: bool
+    """The cost is per item ("each insertion is O(log n)", "O(1) per lookup")."""
+
+
+def operations(text: str, near: bool = True) -> list[Operation]:
     """The big-Os of a text bound to the resource each measures, from a resource word within
     ``REACH`` words after it (first) or before it. A big-O with none measures time, as a bare
     big-O does in an interview ("each get is O(n)"). One that a qualifier follows ("O(m log m)
     per word", "O(n²) in sequence length") is part of a cost, bound as ``PART``: it can agree
-    with a key point but not contradict one.
+    with a key point but not contradict one. ``near``: the subject of each is read from its own
+    clause (an answer's), else back to the previous big-O (a key point's, whose step may sit
+    before a comma: "each insertion pushes into one heap, costing O(log n)").
 
     The default to time: sentence pairs, complexity contradictions caught 20 -> 43 of 1,430,
     with no paraphrase misread."""
     tokens = [(m.group(0), m.group(1)) for m in _TOKEN.finditer(text)]
-    found: Bound = {}
+    found: list[Operation] = []
     for i, (written, inside) in enumerate(tokens):
         if inside is None:
             continue
@@ -74,8 +165,38 @@ def bound_complexities(text: str) -> Bound:
         resource = _scan(tokens[i + 1 :]) or _scan(tokens[:i][::-1])
         if resource is None:
             resource = "time" + (PART if qualified else "")
-        found.setdefault(resource, {})[complexity(inside)] = written
+        window = _window(tokens[:i], _CLAUSE_END if near else _TEXT_END)
+        each = bool({w.lower() for w, _ in window} & _EACH) or following.startswith("per ")
+        subject = frozenset(
+            stem(w.lower())
+            for w, _ in window
+            if w[0].isalpha() and w.lower() not in STOPWORDS and w.lower() not in _COST_WORDS
+        )
+        found.append(Operation(resource, complexity(inside), written, subject, each))
     return found
+
+
+def bound_complexities(text: str) -> Bound:
+    """The big-Os of a text by resource (``operations``)."""
+    found: Bound = {}
+    for op in operations(text):
+        found.setdefault(op.resource, {})[op.complexity] = op.written
+    return found
+
+
+def _window(
+    tokens: list[tuple[str, str | None]], ends: frozenset[str]
+) -> list[tuple[str, str | None]]:
+    """The tokens from a big-O back to the previous one or to one of ``ends``."""
+    start = len(tokens)
+    while start and tokens[start - 1][1] is None and tokens[start - 1][0].lower() not in ends:
+        start -= 1
+    return tokens[start:]
+
+
+def _meets(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two subjects share a word, spelt alike to four letters ("sort" and "sorting")."""
+    return bool({w[:4] for w in a if len(w) >= 4} & {w[:4] for w in b if len(w) >= 4})
 
 
 def _scan(tokens: list[tuple[str, str | None]]) -> str | None:
@@ -122,4 +243,44 @@ def wrong_complexity(
                 continue
             shown = " / ".join(given.values()), " / ".join(wanted.values())
             return point, f"it gives {shown[0]} {resource} where the key point has {shown[1]}"
+    return None
+
+
+def wrong_step(
+    sentence: str, points: Sequence[str], stated: Iterable[Bound] = ()
+) -> tuple[str, str] | None:
+    """The key point that costs the sentence's step ("each insertion is O(1)") differently.
+
+    A key point often gives one resource two big-Os, one per step ("each insertion costs
+    O(log n), and the median is read in O(1)"), and an answer whose big-O matches either reads
+    as agreeing. Here a big-O is compared only with the key-point big-Os of the same resource
+    whose step shares a word with its own (``Operation.subject``); the sentence is wrong when
+    none of them gives its big-O and the answer gives theirs nowhere. A cost per item ("each
+    threshold costs O(K)") is compared only with one per item, not with a total ("scores
+    every threshold in O(n × K)")."""
+    stated = list(stated)
+    for op in operations(sentence):
+        if op.resource.endswith(PART) or not op.subject:
+            continue
+        matched = [
+            (point, other)
+            for point in points
+            for other in operations(point, near=False)
+            if other.resource.removesuffix(PART) == op.resource
+            and other.each == op.each
+            and _meets(op.subject, other.subject)
+        ]
+        if not matched or any(other.complexity == op.complexity for _, other in matched):
+            continue
+        if any(
+            other.complexity in _any_part(b, op.resource) for _, other in matched for b in stated
+        ):
+            continue
+        whole = [(p, o) for p, o in matched if not o.resource.endswith(PART)]
+        if whole:
+            point, other = whole[0]
+            return (
+                point,
+                f"it gives {op.written} {op.resource} where the key point has {other.written}",
+            )
     return None

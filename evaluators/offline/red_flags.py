@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 import numpy as np
 
 from evaluators.offline.bindings import swapped_role
-from evaluators.offline.complexities import bound_complexities, wrong_complexity
+from evaluators.offline.complexities import bound_complexities, wrong_complexity, wrong_step
 from evaluators.offline.contradiction import (
     Claim,
     Comparison,
@@ -80,6 +80,10 @@ class WrongClaimParams:
     restatements read as the flag 70.3 -> 73.2 %, corrections 18.8 -> 19.7 %; bank model
     answers flagged 72 -> 67 of 247. At 0.65: 71.0 / 16.4 %, but 2 fewer dev and 3 fewer of
     our own wrong answers caught; at 0.55 more corrections misread (20 %+)."""
+    step_alignment: float = 0.4
+    """Sentence-to-key-point cosine from which a big-O of the same step ("each insertion")
+    is compared (``complexities.wrong_step``): the shared step word is the alignment, so this
+    sits below ``number_alignment``."""
     lexical_alignment: float = 0.8
     """Share of the shorter clause's content words that, shared, aligns a sentence with a
     statement whatever the cosine: a negated restatement ("the p-value is the probability that
@@ -392,6 +396,10 @@ def find_red_flags(
         if hit is None and point_sims is not None and bounds[s]:
             check = partial(wrong_complexity, stated=bounds)
             hit = _against_aligned(sentence, point_sims[:, s], points, params, check)
+        if hit is None and point_sims is not None and bounds[s]:
+            check = partial(wrong_step, stated=bounds)
+            floor = params.step_alignment
+            hit = _against_aligned(sentence, point_sims[:, s], points, params, check, floor)
         if hit is None and point_sims is not None:
             hit = _against_aligned(sentence, point_sims[:, s], points, params, swapped_role)
         if hit is None and point_sims is not None:
@@ -461,13 +469,15 @@ def _against_aligned(
     points: Sequence[str],
     params: WrongClaimParams,
     check: Callable[[str, Sequence[str]], tuple[str, str] | None],
+    floor: float | None = None,
 ) -> RedFlagHit | None:
     """The hit of a check that reads the sentence against the aligned key points, most
     similar first, and returns the key point it contradicts with the reason: a wrong big-O of
     time or space (``complexities.wrong_complexity``), a named variant put with the other
     side of an axis (``bindings.swapped_role``), a trade-off moved the other way round
     (``tradeoffs.reversed_tradeoff``)."""
-    aligned = [points[int(p)] for p in np.argsort(-sims) if sims[p] >= params.number_alignment]
+    floor = params.number_alignment if floor is None else floor
+    aligned = [points[int(p)] for p in np.argsort(-sims) if sims[p] >= floor]
     found = check(sentence.text, aligned)
     if found is None:
         return None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from evaluators.offline.complexities import PART, bound_complexities, wrong_complexity
+from evaluators.offline.complexities import (
+    PART,
+    bound_complexities,
+    operations,
+    wrong_complexity,
+    wrong_step,
+)
 
 ITERATIVE = "The two-pointer merge runs in O(n + m) time with O(1) extra space."
 RECURSIVE = "The recursive merge is O(n + m) time but needs O(n + m) call-stack space."
@@ -87,4 +93,41 @@ def test_a_denied_big_o_is_not_a_bound():
     assert wrong_complexity(said, [point]) == (
         point,
         "it gives O(n log n) time where the key point has O(n)",
+    )
+
+
+MEDIAN = (
+    "Each insertion pushes into one heap and moves at most one element across, costing "
+    "O(log n), and the median is read from the top of the heaps in O(1)."
+)
+
+
+def test_a_big_o_is_read_with_the_step_it_costs():
+    insertion, median = operations(MEDIAN, near=False)
+    assert insertion.complexity == "logn" and "inser" in insertion.subject
+    assert median.complexity == "1" and "media" in median.subject
+
+
+def test_a_step_given_the_big_o_of_another_step_is_caught():
+    said = "Each insertion is O(1), and finding the median is O(1) too."
+    assert wrong_step(said, [MEDIAN]) == (
+        MEDIAN,
+        "it gives O(1) time where the key point has O(log n)",
+    )
+    right = "Each insertion costs O(log n), and finding the median is O(1)."
+    assert wrong_step(right, [MEDIAN]) is None
+
+
+def test_a_step_is_not_contradicted_when_the_answer_gives_its_big_o_elsewhere():
+    said = "Each insertion is O(1) amortised in the buffer."
+    elsewhere = [bound_complexities("Rebalancing after each insertion is O(log n).")]
+    assert wrong_step(said, [MEDIAN], elsewhere) is None
+
+
+def test_a_cost_per_item_is_not_compared_with_a_total():
+    point = "Sweeping the sorted order scores every threshold in O(n × K) after the sort."
+    assert wrong_step("Each threshold costs O(K) as I sweep.", [point]) is None
+    assert wrong_step("Sweeping scores all thresholds in O(n²).", [point]) == (
+        point,
+        "it gives O(n²) time where the key point has O(n × K)",
     )
