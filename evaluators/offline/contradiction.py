@@ -276,6 +276,11 @@ contradiction, no paraphrase, bank unchanged (as a general axis it cost red-flag
 
 
 _JUDGEMENT_OF = _side_index(_JUDGEMENTS_TEXT)
+_HELD = re.compile(
+    r"\b(?:with|at|for|holding|keeping)\b[^,;:]*?\b(?:fixed|constant|held)\b", re.IGNORECASE
+)
+"""What a clause holds fixed ("with the sample size fixed", "at a fixed effect size"): a
+condition of its claim, not the constant side of a judgement about what it claims."""
 _QUANTIFIER = re.compile(r"\bat (?:least|most)\b")
 """Bounds ("at least as large", "at most k"), not the least/most judgement."""
 
@@ -401,7 +406,9 @@ def claim(text: str) -> Claim:
         asserted,
         _steered(tokens),
         slots,
-        _one_sided(_QUANTIFIER.sub(" ", " ".join(tokens)).split(), _JUDGEMENT_OF),
+        _one_sided(
+            _QUANTIFIER.sub(" ", " ".join(words(_HELD.sub(" ", text)))).split(), _JUDGEMENT_OF
+        ),
         _ranked(tokens),
     )
 

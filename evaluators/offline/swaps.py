@@ -54,6 +54,11 @@ PAIR_REACH = 2
 release" compares shadow with canary)."""
 
 
+def _term(word: str) -> bool:
+    """A word that can name a compared thing."""
+    return word not in STOPWORDS and len(word) > 1
+
+
 @lru_cache(maxsize=1024)
 def compared_terms(question: str) -> tuple[tuple[str, str], ...]:
     """Pairs of terms the question sets side by side ("MAE, RMSE and MAPE", "L1 vs L2"), as
@@ -69,9 +74,11 @@ def compared_terms(question: str) -> tuple[tuple[str, str], ...]:
         left = [w for w in tokens[max(0, i - PAIR_REACH) : i] if w not in _JOINS]
         right = [w for w in tokens[i + 1 : i + 1 + PAIR_REACH] if w not in _JOINS]
         shared = set(left) & set(right)  # "batch normalisation and layer normalisation"
+        # A figure is compared with a figure ("80 TP and 20 FN"), never with a word: "lower α
+        # from 0.05 to 0.01" does not compare a thing called "lower" with one called "0.05".
         for a in set(left) - shared:
             for b in set(right) - shared:
-                if a != b and a not in STOPWORDS and b not in STOPWORDS and len(a) > 1 < len(b):
+                if a != b and _term(a) and _term(b) and a[0].isdigit() == b[0].isdigit():
                     pairs.update({(stem(a), stem(b)), (stem(b), stem(a))})
     return tuple(sorted(pairs))
 

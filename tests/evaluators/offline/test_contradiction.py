@@ -270,3 +270,13 @@ def test_a_false_positive_is_a_cell_of_its_own_not_the_positive_side():
     assert [explain(r) for r in swapped.reasons] == [
         "it mixes up false positives and false negatives"
     ]
+
+
+def test_what_a_clause_holds_fixed_is_not_its_judgement():
+    point = "Power grows with sample size, effect size and lower variance."
+    held = "With the sample size and effect size fixed, a stricter alpha makes power drop."
+    assert compare(held, point, ContrastParams(judgements=True)).verdict is not (
+        Verdict.CONTRADICTS
+    )
+    fixed = "Power stays fixed whatever the sample size and effect size."
+    assert compare(fixed, point, ContrastParams(judgements=True)).verdict is Verdict.CONTRADICTS

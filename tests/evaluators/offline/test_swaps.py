@@ -85,3 +85,8 @@ def test_key_points_that_alternate_between_two_terms_compare_them_whatever_the_w
     ]
     assert point_subjects(question, tuple(points)) == (("adam", "l-bfg"), ("l-bfg", "adam"))
     assert point_subjects(question, tuple(points[:3])) == ()
+
+
+def test_a_figure_is_compared_with_a_figure_never_with_a_word():
+    assert compared_terms("What happens to power if you lower alpha from 0.05 to 0.01?") == ()
+    assert ("80", "20") in compared_terms("The model has 80 true positives and 20 misses.")
