@@ -89,4 +89,4 @@ def test_key_points_that_alternate_between_two_terms_compare_them_whatever_the_w
 
 def test_a_figure_is_compared_with_a_figure_never_with_a_word():
     assert compared_terms("What happens to power if you lower alpha from 0.05 to 0.01?") == ()
-    assert ("80", "20") in compared_terms("The model has 80 true positives and 20 misses.")
+    assert compared_terms("Compare 80 and 20 trees.") == (("20", "80"), ("80", "20"))
