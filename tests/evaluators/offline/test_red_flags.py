@@ -289,3 +289,12 @@ def test_a_shared_stem_counts_in_full_and_unrelated_words_do_not_carry_a_flag(fl
     unrelated = distinctive_match(tokens, distinctive)
     assert unrelated is not None and unrelated < WrongClaimParams().distinctive_match
     assert distinctive_match(tokens, distinctive, present=distinctive) == 1.0
+
+
+def test_shared_words_align_a_sentence_only_from_the_lexical_floor():
+    points = ["Also handle labels with no earlier feature row, which get NaN."]
+    sentence = "Match each label to the nearest earlier feature row for the same user."
+    assert WrongClaimParams().lexical_floor > 0.37
+    assert _against_points(points, [(sentence, [0.37])]) == []
+    negated = "Labels with an earlier feature row never get NaN."
+    assert _against_points(points, [(negated, [0.5])])
