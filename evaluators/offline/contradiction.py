@@ -117,7 +117,10 @@ _SCOPE_BREAK = frozenset(
     ["and", "but", "so", "yet", "because", "while", "whereas", "although", "though"]
 )
 """Words that start a new conjunct, where a negation's scope ends ("the variant does nothing
-and a 97% chance it helps" does not deny the 97%)."""
+and a 97% chance it helps" does not deny the 97%). A comma ends it too ("rather than identical
+to it, a small quality cost for the speed" does not deny the cost): sentence pairs, key-point
+contradictions 646 -> 639 and paraphrases misread 78 -> 75 of 1,430, bank model answers
+flagged 64 -> 61, blind held-out right answers flagged 3 -> 2 of 40."""
 NEGATION_MIN_SHARED = 2
 """Shared content words a negation must govern to deny the shared claim (fewer only when fewer
 follow it): "a while loop may never run, depending on the condition" denies nothing about "the
@@ -389,8 +392,10 @@ def claim(text: str) -> Claim:
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
     big_o = {complexity(m.group(1)): m.group(0) for m in BIG_O.finditer(text)}
-    asserted: tuple[str, ...] | None = tuple(words(_CONDITION.sub(" ", text)))
-    if not any(t not in STOPWORDS and t not in NEGATION for t in asserted):
+    asserted: tuple[str, ...] | None = tuple(
+        t for part in _CONDITION.sub(" ", text).split(",") for t in (",", *words(part))
+    )[1:]
+    if not any(t not in STOPWORDS and t not in NEGATION and t != "," for t in asserted):
         asserted = None
     slots = frozenset(
         f"axis:{_AXIS_OF[t][0]}" if t in _AXIS_OF else stem(t)
@@ -492,7 +497,8 @@ def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shar
         if not negation and not dismissal:
             continue
         scope_end = next(
-            (j for j in range(i + 1, len(tokens)) if tokens[j] in _SCOPE_BREAK), len(tokens)
+            (j for j in range(i + 1, len(tokens)) if tokens[j] in _SCOPE_BREAK | {","}),
+            len(tokens),
         )
         following = [stem(w) for w in tokens[i + 1 : scope_end] if w not in STOPWORDS]
         governed = set(following[:scope]) & shared
@@ -502,7 +508,7 @@ def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shar
             scope_start = max(
                 (j + 1 for j in range(i) if tokens[j] in _SCOPE_BREAK - {"and"}), default=0
             )
-            preceding = [stem(w) for w in tokens[scope_start:i] if w not in STOPWORDS]
+            preceding = [stem(w) for w in tokens[scope_start:i] if w not in STOPWORDS | {","}]
             governed |= set(preceding[-scope:]) & shared
             following += preceding
         count += len(governed) >= min(min_shared, len(following))

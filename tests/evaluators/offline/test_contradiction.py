@@ -280,3 +280,15 @@ def test_what_a_clause_holds_fixed_is_not_its_judgement():
     )
     fixed = "Power stays fixed whatever the sample size and effect size."
     assert compare(fixed, point, ContrastParams(judgements=True)).verdict is Verdict.CONTRADICTS
+
+
+def test_a_negation_ends_at_a_comma():
+    statement = "Quality drops a little in exchange for speed."
+    sentence = (
+        "The output only approximates the target rather than matching it, a small quality "
+        "cost for speed."
+    )
+    assert compare(sentence, statement).verdict is not Verdict.CONTRADICTS
+    assert compare("Quality does not drop in exchange for speed.", statement).verdict is (
+        Verdict.CONTRADICTS
+    )
