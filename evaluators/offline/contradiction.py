@@ -439,19 +439,19 @@ a multiple precedes ("twice as much as", "β times as important as")."""
 def _ranked(tokens: Sequence[str]) -> dict[int, int]:
     """The side of each axis ranked above the other by a comparison between its two sides:
     "X more than Y", "X over Y" ("favouring precision over recall"), "X ... times as much as
-    Y" rank X; "X less than Y" ranks Y. A clause naming both sides has no side of its own
-    (``_one_sided``), so without this "F2 weights precision more heavily than recall" and
+    Y", "X (scored) above Y" rank X; "X less than Y" and "X below Y" rank Y. A clause naming
+    both sides has no side of its own (``_one_sided``), so without this "F2 weights precision more heavily than recall" and
     "recall is worth β times as much as precision" would agree."""
     ranked: dict[int, set[int]] = {}
     for i, t in enumerate(tokens):
         equative = t == "as" and i >= 2 and tokens[i - 2] == "as" and tokens[i - 1] in _EQUATIVE
-        if t not in ("than", "over") and not equative:
+        if t not in ("than", "over", "above", "below") and not equative:
             continue
         before = next((_AXIS_OF[w] for w in reversed(tokens[:i]) if w in _AXIS_OF), None)
         after = next((_AXIS_OF[w] for w in tokens[i + 1 :] if w in _AXIS_OF), None)
         if before is None or after is None or before[0] != after[0] or before[1] == after[1]:
             continue
-        lesser = t == "than" and bool(_LESSER & set(tokens[max(0, i - 3) : i]))
+        lesser = t == "below" or (t == "than" and bool(_LESSER & set(tokens[max(0, i - 3) : i])))
         ranked.setdefault(before[0], set()).add(after[1] if lesser else before[1])
     return {axis: next(iter(sides)) for axis, sides in ranked.items() if len(sides) == 1}
 

@@ -292,3 +292,17 @@ def test_a_negation_ends_at_a_comma():
     assert compare("Quality does not drop in exchange for speed.", statement).verdict is (
         Verdict.CONTRADICTS
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "contradicts"),
+    [
+        ("AUC is the chance that a random negative is scored above a random positive.", True),
+        ("AUC is the chance that a random positive is scored below a random negative.", True),
+        ("AUC is the chance that a random positive is ranked above a random negative.", False),
+        ("AUC is the chance that a random negative is ranked below a random positive.", False),
+    ],
+)
+def test_above_and_below_rank_one_side_over_the_other(sentence, contradicts):
+    point = "AUC is the probability that a random positive is scored above a random negative."
+    assert (compare(sentence, point).verdict is Verdict.CONTRADICTS) is contradicts
