@@ -440,8 +440,9 @@ def _ranked(tokens: Sequence[str]) -> dict[int, int]:
     """The side of each axis ranked above the other by a comparison between its two sides:
     "X more than Y", "X over Y" ("favouring precision over recall"), "X ... times as much as
     Y", "X (scored) above Y" rank X; "X less than Y" and "X below Y" rank Y. A clause naming
-    both sides has no side of its own (``_one_sided``), so without this "F2 weights precision more heavily than recall" and
-    "recall is worth β times as much as precision" would agree."""
+    both sides has no side of its own (``_one_sided``), so without this "F2 weights precision
+    more heavily than recall" and "recall is worth β times as much as precision" would
+    agree."""
     ranked: dict[int, set[int]] = {}
     for i, t in enumerate(tokens):
         equative = t == "as" and i >= 2 and tokens[i - 2] == "as" and tokens[i - 1] in _EQUATIVE

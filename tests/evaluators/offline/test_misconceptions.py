@@ -1,7 +1,11 @@
 """Wrong answers in the right words against right answers in other words (our own pairs).
 
 ``data/misconception_pairs.jsonl`` holds 42 pairs written for these tests, across every topic
-and free-form questions with a reference answer. Each is graded as ``coach grade`` grades it.
+and free-form questions with a reference answer. ``data/misconception_pairs_blind.jsonl`` holds
+40 more, written without sight of the engine, the dev pairs or the first 42, on questions
+neither uses, with subtler errors (a missing factor of 2, a step given another step's big-O).
+They were first graded after they were written: 40 % flagged, right above wrong in 38 %, right
+flagged 15 %. Each answer is graded as ``coach grade`` grades it.
 """
 
 from __future__ import annotations
@@ -18,12 +22,16 @@ from evaluators.schemas import Feedback
 from knowledge.base import KnowledgeBase
 
 PAIRS = Path(__file__).parent / "data" / "misconception_pairs.jsonl"
+BLIND = PAIRS.with_name("misconception_pairs_blind.jsonl")
 QUESTION_FIELDS = ("question_id", "question", "reference_answer", "key_points", "kind")
 
 ISSUE_BARS = {"wrong_flagged": 0.80, "right_above_wrong": 0.90, "right_flagged": 0.10}
 """The targets of issue 11, which these pairs meet (81 %, 93 %, 2 %)."""
 REGRESSION_FLOOR = {"wrong_flagged": 0.75, "right_above_wrong": 0.9, "right_flagged": 0.05}
 """A floor a little under today's rates, so that a change that costs a catch shows here."""
+BLIND_FLOOR = {"wrong_flagged": 0.45, "right_above_wrong": 0.475, "right_flagged": 0.075}
+"""The same for the blind pairs (today 50 %, 52 %, 5 %): far from the issue's bars, which is
+what they are for."""
 
 
 def _flagged(fb: Feedback) -> bool:
@@ -31,11 +39,9 @@ def _flagged(fb: Feedback) -> bool:
     return bool(fb.red_flags_hit) or (accuracy is not None and accuracy <= 1)
 
 
-@pytest.fixture(scope="module")
-def graded(evaluator, tmp_path_factory) -> dict[str, dict[str, Feedback]]:
-    """Every pair graded once; bank ids and free-form questions with a kind need no index."""
-    kb = KnowledgeBase(tmp_path_factory.mktemp("coach-data"))
-    rows = [json.loads(line) for line in PAIRS.open(encoding="utf-8") if line.strip()]
+def _grade(path: Path, evaluator, kb: KnowledgeBase) -> dict[str, dict[str, Feedback]]:
+    """Every pair of ``path`` graded once, by pair id and label."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     items = [
         GradeItem(
             context=kb.context(**{k: r[k] for k in QUESTION_FIELDS if r.get(k) is not None}),
@@ -47,6 +53,17 @@ def graded(evaluator, tmp_path_factory) -> dict[str, dict[str, Feedback]]:
     for r, fb in zip(rows, evaluator.evaluate_many(items), strict=True):
         pairs[r["pair"]][r["label"]] = fb
     return dict(pairs)
+
+
+@pytest.fixture(scope="module")
+def pairs_kb(tmp_path_factory) -> KnowledgeBase:
+    """Bank ids and free-form questions with a kind need no index."""
+    return KnowledgeBase(tmp_path_factory.mktemp("coach-data"))
+
+
+@pytest.fixture(scope="module")
+def graded(evaluator, pairs_kb) -> dict[str, dict[str, Feedback]]:
+    return _grade(PAIRS, evaluator, pairs_kb)
 
 
 def _rates(graded: dict[str, dict[str, Feedback]]) -> dict[str, float]:
@@ -72,6 +89,13 @@ def test_rates_do_not_regress(graded):
     assert rates["wrong_flagged"] >= REGRESSION_FLOOR["wrong_flagged"], rates
     assert rates["right_above_wrong"] >= REGRESSION_FLOOR["right_above_wrong"], rates
     assert rates["right_flagged"] <= REGRESSION_FLOOR["right_flagged"], rates
+
+
+def test_the_blind_pairs_do_not_regress(evaluator, pairs_kb):
+    rates = _rates(_grade(BLIND, evaluator, pairs_kb))
+    assert rates["wrong_flagged"] >= BLIND_FLOOR["wrong_flagged"], rates
+    assert rates["right_above_wrong"] >= BLIND_FLOOR["right_above_wrong"], rates
+    assert rates["right_flagged"] <= BLIND_FLOOR["right_flagged"], rates
 
 
 def test_rates_meet_the_issue_bars(graded):
