@@ -107,7 +107,12 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("fpositive fpositives", "fnegative fnegatives"),
     ("tpositive tpositives", "tnegative tnegatives"),
     ("vanishing vanish vanishes", "exploding explode explodes"),
+    ("above exceeds exceed exceeding", "below"),
 )
+_THRESHOLD_AXIS = len(_AXES_TEXT) - 1
+"""Above/below a threshold: a flip against a key point ("removes the boxes whose IoU is below
+the threshold" against "... exceeds a threshold"), but not a term a red flag's restatement
+must name, since "well over 5 %" restates "far above 5 %"."""
 """Two sides of one idea, as word lists. A clause on one side and its partner on the other
 differ on that axis (a flip)."""
 
@@ -402,10 +407,14 @@ def claim(text: str) -> Claim:
         for t in tokens
         if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
+    ranked = _ranked(tokens)
+    sides = _one_sided(tokens, _AXIS_OF)
+    if ranked:  # "a positive scored above a negative": "above" ranks, it is no threshold side
+        sides.pop(_THRESHOLD_AXIS, None)
     return Claim(
         stems,
         tuple(tokens),
-        _one_sided(tokens, _AXIS_OF),
+        sides,
         (ups + downs, sign),
         big_o,
         asserted,
@@ -414,7 +423,7 @@ def claim(text: str) -> Claim:
         _one_sided(
             _QUANTIFIER.sub(" ", " ".join(words(_HELD.sub(" ", text)))).split(), _JUDGEMENT_OF
         ),
-        _ranked(tokens),
+        ranked,
     )
 
 
@@ -519,7 +528,11 @@ def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shar
 def axis_terms(text: str) -> frozenset[tuple[int, int]]:
     """The (axis, side) pairs a text names, e.g. both sides of over/underfitting in
     "overfitting is when a model is too simple"."""
-    return frozenset(_AXIS_OF[t] for t in words(_typed(text)) if t in _AXIS_OF)
+    return frozenset(
+        _AXIS_OF[t]
+        for t in words(_typed(text))
+        if t in _AXIS_OF and _AXIS_OF[t][0] != _THRESHOLD_AXIS
+    )
 
 
 def _axis_slots(a: Claim, b: Claim) -> frozenset[str]:

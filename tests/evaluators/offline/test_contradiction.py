@@ -306,3 +306,11 @@ def test_a_negation_ends_at_a_comma():
 def test_above_and_below_rank_one_side_over_the_other(sentence, contradicts):
     point = "AUC is the probability that a random positive is scored above a random negative."
     assert (compare(sentence, point).verdict is Verdict.CONTRADICTS) is contradicts
+
+
+def test_below_a_threshold_is_the_opposite_of_above_it():
+    point = "NMS removes the remaining boxes whose IoU with the kept box exceeds a threshold."
+    wrong = "NMS removes the remaining boxes whose IoU with the kept box is below the threshold."
+    right = "NMS drops every remaining box whose IoU with the kept box is above the threshold."
+    assert compare(wrong, point).verdict is Verdict.CONTRADICTS
+    assert compare(right, point).verdict is Verdict.AGREES
