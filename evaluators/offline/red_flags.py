@@ -161,12 +161,17 @@ _CORRECTING = re.compile(
     r"\b(?:(?:the )?other way(?: round| around)?|the (?:opposite|reverse) (?:is true|holds)|"
     r"it's the (?:opposite|reverse)|it is the (?:opposite|reverse)|traps?|pitfalls?|"
     r"mistakes?|misconceptions?|myths?|naive(?:ly)?|beware|careful|gotchas?|anti-pattern|"
-    r"i'd avoid|i would avoid|avoid using|common error|classic error|the catch)\b",
+    r"i'd avoid|i would avoid|avoid using|common error|classic error|the catch|"
+    r"(?:not|isn't|aren't|never) (?:enough|sufficient)|insufficient|"
+    r"(?:yet|but|still) (?:is |are )?(?:invalid|wrong))\b",
     re.IGNORECASE,
 )
 """A sentence that turns a claim around, or presents it as a trap or a mistake, corrects it
 whatever words it shares: a candidate stating a misconception asserts it. (Model answers of
-the bank say "the trap here is checking only the children" and were read as stating it.)"""
+the bank say "the trap here is checking only the children" and were read as stating it.) So
+does one that calls something not enough, or says it passes yet is invalid ("root 10 with
+15's left child 7 passes a parent-child check yet is invalid"): it denies the flag's "X is
+enough" (written corrections misread 172 -> 171 of 885, no restatement lost)."""
 
 
 _STEPS = re.compile(r"[A-Za-z_][\w.]*\s*=\s*[A-Za-z_(]")

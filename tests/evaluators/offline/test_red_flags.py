@@ -75,6 +75,17 @@ def test_without_key_points_every_flag_word_counts_as_distinctive():
             "ORDER BY revenue DESC LIMIT 3 returns the top 3 products in each category.",
             "A plain ORDER BY revenue with LIMIT 3 would return the top 3 products overall.",
         ),
+        (
+            "It is enough to check that each node's left child is smaller and its right child "
+            "is larger.",
+            "A tree whose left child is smaller and right child larger at every node passes "
+            "that check yet is invalid when a deeper node breaks an ancestor's bound.",
+        ),
+        (
+            "It is enough to check that each node's left child is smaller and its right child "
+            "is larger.",
+            "Checking that each left child is smaller and each right child larger is not enough.",
+        ),
     ],
 )
 def test_a_correction_does_not_state_the_flag(flag, correction):
