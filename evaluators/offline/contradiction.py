@@ -217,14 +217,17 @@ _POWER_WORDS = (
     (re.compile(r"\s*(?:\^\s*2|squared\b)", re.IGNORECASE), "²"),
     (re.compile(r"\s*(?:\^\s*3|cubed\b)", re.IGNORECASE), "³"),
 )
+_PLUS = re.compile(r"\s*\bplus\b\s*", re.IGNORECASE)
 _FACTOR_SEPARATORS = re.compile(r"[\s·×*⋅]+|\btimes\b", re.IGNORECASE)
 
 
 def complexity(inside: str) -> str:
-    """A big-O's argument in one spelling: "n squared", "n^2" and "n²" are one complexity, and
-    "n k d", "n·k·d", "n × k × d" and "n times k times d" another."""
+    """A big-O's argument in one spelling: "n squared", "n^2" and "n²" are one complexity,
+    "n k d", "n·k·d", "n × k × d" and "n times k times d" another, "V plus E" and "V + E" a
+    third."""
     for pattern, power in _POWER_WORDS:
         inside = pattern.sub(power, inside)
+    inside = _PLUS.sub("+", inside)
     return _FACTOR_SEPARATORS.sub("", inside).lower()
 
 

@@ -167,6 +167,10 @@ def test_right_statements_in_other_words_are_not_contradictions(point, sentence)
         ("each iteration costs O(n k d) time", "each iteration costs O(n·k·d) time"),
         ("the scores cost O(B × T² × d) time", "the scores cost O(B·T²·d) time"),
         ("a flood fill visits O(R times C) cells", "a flood fill visits O(R·C) cells"),
+        (
+            "every edge is processed once, O(V plus E) time",
+            "every edge is processed once, O(V + E) time",
+        ),
     ],
 )
 def test_one_complexity_spelt_two_ways_is_no_contradiction(written, stated):
