@@ -284,3 +284,31 @@ def wrong_step(
                 f"it gives {op.written} {op.resource} where the key point has {other.written}",
             )
     return None
+
+
+def wrong_sole_bound(
+    sentence: str, points: Sequence[str], stated: Iterable[Bound] = ()
+) -> tuple[int, str] | None:
+    """The index of the one key point that bounds a resource the sentence gives another
+    big-O, with the reason, or None.
+
+    When a single key point of the question bounds, say, space ("extra space is O(R·C) in the
+    worst case"), a sentence giving space a big-O that no key point gives ("overwriting the
+    grid needs only O(1) extra space") is wrong whatever its cosine to that key point: a long
+    sentence that also walks through the algorithm sits far from a key point about its cost.
+    It is not wrong when the answer gives the key point's big-O somewhere (``stated``)."""
+    said = bound_complexities(sentence)
+    bounds = [bound_complexities(p) for p in points]
+    stated = list(stated)
+    for resource, given in said.items():
+        if resource.endswith(PART):
+            continue
+        whole = [p for p, b in enumerate(bounds) if resource in b]
+        if len(whole) != 1 or any(given.keys() & _any_part(b, resource).keys() for b in bounds):
+            continue
+        wanted = bounds[whole[0]][resource]
+        if any(wanted.keys() & _any_part(b, resource).keys() for b in stated):
+            continue
+        shown = " / ".join(given.values()), " / ".join(wanted.values())
+        return whole[0], f"it gives {shown[0]} {resource} where the key point has {shown[1]}"
+    return None

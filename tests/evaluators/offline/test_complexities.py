@@ -9,6 +9,7 @@ from evaluators.offline.complexities import (
     bound_complexities,
     operations,
     wrong_complexity,
+    wrong_sole_bound,
     wrong_step,
 )
 
@@ -131,3 +132,27 @@ def test_a_cost_per_item_is_not_compared_with_a_total():
         point,
         "it gives O(n²) time where the key point has O(n × K)",
     )
+
+
+ISLANDS = [
+    "Scan every cell and flood-fill each unvisited land cell with BFS or DFS.",
+    "Time is O(R·C) because each cell is visited a constant number of times.",
+    "Extra space is O(R·C) in the worst case for the visited set and the queue.",
+]
+
+
+def test_a_resource_only_one_key_point_bounds_is_read_against_it():
+    said = "Overwriting the grid means the algorithm needs only O(1) extra space."
+    assert wrong_sole_bound(said, ISLANDS) == (
+        2,
+        "it gives O(1) space where the key point has O(R·C)",
+    )
+    assert wrong_sole_bound("The queue takes O(R·C) memory at worst.", ISLANDS) is None
+
+
+def test_a_sole_bound_stated_elsewhere_or_given_by_any_key_point_is_not_contradicted():
+    said = "A recursive DFS needs O(1) extra space besides the call stack."
+    elsewhere = [bound_complexities("In the worst case the queue holds O(R·C) space.")]
+    assert wrong_sole_bound(said, ISLANDS, elsewhere) is None
+    both = [*ISLANDS, "Union-find uses O(1) space per cell update."]
+    assert wrong_sole_bound(said, both) is None
