@@ -215,6 +215,16 @@ def _any_part(bound: Bound, resource: str) -> dict[str, str]:
     return {**bound.get(resource, {}), **bound.get(resource + PART, {})}
 
 
+def _stated(wanted: Iterable[str], resource: str, stated: Sequence[Bound]) -> bool:
+    """Some sentence of the answer gives ``resource`` one of the ``wanted`` complexities."""
+    wanted = set(wanted)
+    return any(wanted & _any_part(b, resource).keys() for b in stated)
+
+
+def _reason(said: str, resource: str, wanted: str) -> str:
+    return f"it gives {said} {resource} where the key point has {wanted}"
+
+
 def wrong_complexity(
     sentence: str, points: Sequence[str], stated: Iterable[Bound] = ()
 ) -> tuple[str, str] | None:
@@ -239,10 +249,9 @@ def wrong_complexity(
             continue
         bound = [(p, e[resource]) for p, e in zip(points, expected, strict=True) if resource in e]
         for point, wanted in bound:
-            if any(wanted.keys() & _any_part(b, resource).keys() for b in stated):
-                continue
-            shown = " / ".join(given.values()), " / ".join(wanted.values())
-            return point, f"it gives {shown[0]} {resource} where the key point has {shown[1]}"
+            if not _stated(wanted, resource, stated):
+                shown = " / ".join(given.values()), " / ".join(wanted.values())
+                return point, _reason(shown[0], resource, shown[1])
     return None
 
 
@@ -272,17 +281,12 @@ def wrong_step(
         ]
         if not matched or any(other.complexity == op.complexity for _, other in matched):
             continue
-        if any(
-            other.complexity in _any_part(b, op.resource) for _, other in matched for b in stated
-        ):
+        if _stated((other.complexity for _, other in matched), op.resource, stated):
             continue
         whole = [(p, o) for p, o in matched if not o.resource.endswith(PART)]
         if whole:
             point, other = whole[0]
-            return (
-                point,
-                f"it gives {op.written} {op.resource} where the key point has {other.written}",
-            )
+            return point, _reason(op.written, op.resource, other.written)
     return None
 
 
@@ -307,8 +311,7 @@ def wrong_sole_bound(
         if len(whole) != 1 or any(given.keys() & _any_part(b, resource).keys() for b in bounds):
             continue
         wanted = bounds[whole[0]][resource]
-        if any(wanted.keys() & _any_part(b, resource).keys() for b in stated):
-            continue
-        shown = " / ".join(given.values()), " / ".join(wanted.values())
-        return whole[0], f"it gives {shown[0]} {resource} where the key point has {shown[1]}"
+        if not _stated(wanted, resource, stated):
+            shown = " / ".join(given.values()), " / ".join(wanted.values())
+            return whole[0], _reason(shown[0], resource, shown[1])
     return None
