@@ -215,6 +215,16 @@ def _any_part(bound: Bound, resource: str) -> dict[str, str]:
     return {**bound.get(resource, {}), **bound.get(resource + PART, {})}
 
 
+def _unknown(sentence: str, bounds: Sequence[Bound]) -> list[tuple[str, dict[str, str]]]:
+    """The resources the sentence bounds whole with big-Os that no key point gives them."""
+    return [
+        (resource, given)
+        for resource, given in bound_complexities(sentence).items()
+        if not resource.endswith(PART)
+        and not any(given.keys() & _any_part(b, resource).keys() for b in bounds)
+    ]
+
+
 def _stated(wanted: Iterable[str], resource: str, stated: Sequence[Bound]) -> bool:
     """Some sentence of the answer gives ``resource`` one of the ``wanted`` complexities."""
     wanted = set(wanted)
@@ -238,15 +248,9 @@ def wrong_complexity(
     the answer states the key point's big-O somewhere (``stated``, the bindings of every
     sentence: the other big-O is usually about the alternative).
     """
-    said = bound_complexities(sentence)
     expected = [bound_complexities(p) for p in points]
     stated = list(stated)
-    for resource, given in said.items():
-        if resource.endswith(PART):
-            continue
-        known = [_any_part(e, resource) for e in expected]
-        if any(given.keys() & k.keys() for k in known):
-            continue
+    for resource, given in _unknown(sentence, expected):
         bound = [(p, e[resource]) for p, e in zip(points, expected, strict=True) if resource in e]
         for point, wanted in bound:
             if not _stated(wanted, resource, stated):
@@ -301,14 +305,11 @@ def wrong_sole_bound(
     grid needs only O(1) extra space") is wrong whatever its cosine to that key point: a long
     sentence that also walks through the algorithm sits far from a key point about its cost.
     It is not wrong when the answer gives the key point's big-O somewhere (``stated``)."""
-    said = bound_complexities(sentence)
     bounds = [bound_complexities(p) for p in points]
     stated = list(stated)
-    for resource, given in said.items():
-        if resource.endswith(PART):
-            continue
+    for resource, given in _unknown(sentence, bounds):
         whole = [p for p, b in enumerate(bounds) if resource in b]
-        if len(whole) != 1 or any(given.keys() & _any_part(b, resource).keys() for b in bounds):
+        if len(whole) != 1:
             continue
         wanted = bounds[whole[0]][resource]
         if not _stated(wanted, resource, stated):
