@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from app.services import knowledge_base  # noqa: E402
 from evaluators.offline.bindings import swapped_role  # noqa: E402
 from evaluators.offline.complexities import wrong_complexity, wrong_step  # noqa: E402
-from evaluators.offline.contradiction import Verdict, clauses, compare  # noqa: E402
+from evaluators.offline.contradiction import Verdict, compare  # noqa: E402
 from evaluators.offline.encode import encode  # noqa: E402
 from evaluators.offline.formulas import wrong_formula  # noqa: E402
 from evaluators.offline.numbers import quantities, wrong_number  # noqa: E402
@@ -42,7 +42,7 @@ from evaluators.offline.red_flags import (  # noqa: E402
     key_point_stems,
     states_flag,
 )
-from evaluators.offline.swaps import find_swap  # noqa: E402
+from evaluators.offline.swaps import find_sentence_swap  # noqa: E402
 from evaluators.offline.tradeoffs import reversed_tradeoff  # noqa: E402
 from evaluators.text import Sentence  # noqa: E402
 
@@ -83,10 +83,7 @@ def main() -> None:
                 quantities(prompt),
                 quantities(r["claim"]),
             )
-            swap = any(
-                find_swap(text, prompt, points[r["question_id"]])
-                for text in (r["claim"], *clauses(r["claim"]))
-            )
+            swap = bool(find_sentence_swap(r["claim"], prompt, points[r["question_id"]]))
             formula = wrong_formula(r["claim"], r["statement"])
             big_o = wrong_complexity(r["claim"], [r["statement"]])
             step = wrong_step(r["claim"], [r["statement"]])

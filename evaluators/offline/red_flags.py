@@ -46,7 +46,7 @@ from evaluators.offline.contradiction import (
 from evaluators.offline.encode import Encoded
 from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wrong_formula
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
-from evaluators.offline.swaps import find_swap
+from evaluators.offline.swaps import find_sentence_swap
 from evaluators.offline.tradeoffs import reversed_tradeoff
 from evaluators.text import Sentence
 
@@ -563,9 +563,8 @@ def _swapped_terms(sentence: Sentence, question: str, points: Sequence[str]) -> 
     question's other term ("gradient boosting trains its trees independently in parallel")."""
     if _CODE.search(sentence.text):
         return None  # identifiers are not descriptions ("dlogits = probs - onehot")
-    for text in (sentence.text, *clauses(sentence.text)):
-        found = find_swap(text, question, points)
-        if found:
-            reason = f"it describes {found.described} but calls it {found.named}"
-            return RedFlagHit(CONTRADICTS_PREFIX + found.point, sentence, (reason,))
-    return None
+    found = find_sentence_swap(sentence.text, question, points)
+    if found is None:
+        return None
+    reason = f"it describes {found.described} but calls it {found.named}"
+    return RedFlagHit(CONTRADICTS_PREFIX + found.point, sentence, (reason,))

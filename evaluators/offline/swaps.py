@@ -117,6 +117,11 @@ def _point_stems(
     return [_stems(p) for p in points], [[_stems(c) for c in clauses(p)] for p in points]
 
 
+_CONTRASTED = re.compile(r"\b(?:while|whereas)\b", re.IGNORECASE)
+"""A key point that sets two terms against each other in one sentence ("threads share one
+address space, while processes each have their own memory"): each clause describes one."""
+
+
 def find_swap(
     sentence: str,
     question: str,
@@ -135,12 +140,21 @@ def find_swap(
     ):
         if a not in said or b in said:
             continue
-        own = [i for i, s in enumerate(point_stems) if a in s and b not in s]
-        other = [i for i, s in enumerate(point_stems) if b in s and a not in s]
-        if not own or not other:
+        # Each side's description: a key point that names it alone, or the clause that names
+        # it in a key point naming both ("threads share one address space, while processes
+        # each have their own memory").
+        both = [
+            i
+            for i, s in enumerate(point_stems)
+            if a in s and b in s and _CONTRASTED.search(points[i])
+        ]
+        own = [point_stems[i] for i, s in enumerate(point_stems) if a in s and b not in s]
+        own += [c for i in both for c in clause_stems[i] if a in c and b not in c]
+        other = [i for i, s in enumerate(point_stems) if b in s and a not in s] + both
+        if not own or not any(b in c and a not in c for i in other for c in clause_stems[i]):
             continue
         describing = said - topic
-        own_best = max(len(describing & point_stems[i]) for i in own)
+        own_best = max(len(describing & s) for s in own)
         # The other side's evidence is the clause that names it: "correlated errors distort
         # standard errors; non-linearity also hurts predictions" describes errors, not
         # predictions.
@@ -152,10 +166,25 @@ def find_swap(
                 if b in c and a not in c
             ),
             key=lambda found: found[1],
-            default=(other[0], 0),
         )
         gain = other_best - own_best
         strong = other_best >= params.min_overlap and gain >= params.margin
         if strong and (best is None or gain > best[0]):
             best = (gain, Swap(shown[a], shown[b], points[j]))
     return best[1] if best else None
+
+
+def find_sentence_swap(
+    sentence: str, question: str, points: Sequence[str], params: SwapParams | None = None
+) -> Swap | None:
+    """``find_swap`` on the sentence and on each of its clauses ("gradient boosting trains
+    its trees independently in parallel" may sit inside a longer sentence). A sentence that
+    sets the two terms against each other ("predicting the delivery time keeps more
+    information, while a classifier locks in the threshold") is read clause by clause only:
+    as a whole it names one term and describes the other in its other clause."""
+    whole = () if _CONTRASTED.search(sentence) else (sentence,)
+    for text in (*whole, *clauses(sentence)):
+        found = find_swap(text, question, points, params)
+        if found:
+            return found
+    return None

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from evaluators.offline.swaps import compared_terms, find_swap, point_subjects
+from evaluators.offline.swaps import (
+    compared_terms,
+    find_sentence_swap,
+    find_swap,
+    point_subjects,
+)
 
 QUESTION = "Compare bagging and boosting: how do they differ, and when would you use each?"
 POINTS = [
@@ -90,3 +95,34 @@ def test_key_points_that_alternate_between_two_terms_compare_them_whatever_the_w
 def test_a_figure_is_compared_with_a_figure_never_with_a_word():
     assert compared_terms("What happens to power if you lower alpha from 0.05 to 0.01?") == ()
     assert compared_terms("Compare 80 and 20 trees.") == (("20", "80"), ("80", "20"))
+
+
+WORKERS = "What is the difference between worker processes and worker threads for data loading?"
+WORKER_POINTS = [
+    "Threads share one address space, while processes each have their own memory.",
+    "The GIL stops threads from running Python bytecode in parallel.",
+    "Processes give true multi-core parallelism but cost inter-process data transfer.",
+]
+
+
+def test_a_key_point_that_contrasts_both_terms_describes_each_in_its_own_clause():
+    wrong = "Worker processes share a single address space, so batches need no copying."
+    found = find_sentence_swap(wrong, WORKERS, WORKER_POINTS)
+    assert found is not None
+    assert (found.named, found.described) == ("processes", "threads")
+    right = "Worker threads share a single address space, so batches need no copying."
+    assert find_sentence_swap(right, WORKERS, WORKER_POINTS) is None
+
+
+def test_a_sentence_that_contrasts_both_terms_is_read_clause_by_clause():
+    question = "Would you frame late deliveries as classification or regression?"
+    points = [
+        "Classification predicts a discrete label, while regression predicts a quantity.",
+        "Regression on delivery time keeps more information and lets you derive late for any "
+        "threshold, whereas a classifier bakes in one definition of late.",
+    ]
+    right = (
+        "Predicting the delivery time keeps more information and lets me derive late for any "
+        "threshold afterwards, while a classifier locks in one definition."
+    )
+    assert find_sentence_swap(right, question, points) is None
