@@ -225,6 +225,21 @@ def _unknown(sentence: str, bounds: Sequence[Bound]) -> list[tuple[str, dict[str
     ]
 
 
+def _agreed_steps(sentence: str, points: Sequence[str]) -> dict[str, set[str]]:
+    """Per resource, the sentence's big-Os that some key point gives the same step."""
+    theirs = [op for p in points for op in operations(p, near=False)]
+    agreed: dict[str, set[str]] = {}
+    for op in operations(sentence):
+        if op.subject and any(
+            o.resource.removesuffix(PART) == op.resource
+            and o.complexity == op.complexity
+            and _meets(op.subject, o.subject)
+            for o in theirs
+        ):
+            agreed.setdefault(op.resource, set()).add(op.complexity)
+    return agreed
+
+
 def _stated(wanted: Iterable[str], resource: str, stated: Sequence[Bound]) -> bool:
     """Some sentence of the answer gives ``resource`` one of the ``wanted`` complexities."""
     wanted = set(wanted)
@@ -236,7 +251,10 @@ def _reason(said: str, resource: str, wanted: str) -> str:
 
 
 def wrong_complexity(
-    sentence: str, points: Sequence[str], stated: Iterable[Bound] = ()
+    sentence: str,
+    points: Sequence[str],
+    stated: Iterable[Bound] = (),
+    every: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """The first key point of ``points`` (most similar first) whose big-O of a resource the
     sentence gives differently, with the reason ("it gives O(1) space where the key point has
@@ -246,11 +264,16 @@ def wrong_complexity(
     the sentence gives ("that's O(n) time and O(1) extra space", after the iterative version,
     sits nearer the recursive key point's O(n) stack than the iterative one's O(1)), nor when
     the answer states the key point's big-O somewhere (``stated``, the bindings of every
-    sentence: the other big-O is usually about the alternative).
+    sentence: the other big-O is usually about the alternative), nor when a key point of the
+    question (``every``) gives the same step that big-O: "so peek is O(1)" sits far from "peek
+    is O(1)" in a sentence about the heap's layout, and nearer "heapify builds a heap in O(n)".
     """
     expected = [bound_complexities(p) for p in points]
     stated = list(stated)
+    agreed = _agreed_steps(sentence, every)
     for resource, given in _unknown(sentence, expected):
+        if given.keys() <= agreed.get(resource, set()):
+            continue
         bound = [(p, e[resource]) for p, e in zip(points, expected, strict=True) if resource in e]
         for point, wanted in bound:
             if not _stated(wanted, resource, stated):

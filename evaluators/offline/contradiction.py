@@ -387,6 +387,10 @@ def _typed(text: str) -> str:
     return _OUTCOME.sub(lambda m: (m[1][0] + m[2]).lower(), text)
 
 
+_DENIED_BIG_O = re.compile(r"\b(?:not|never|than|instead of)\W*$", re.IGNORECASE)
+"""What a denied big-O follows: "heapify builds a heap in O(n), not O(n log n)" gives O(n)."""
+
+
 def claim(text: str) -> Claim:
     """Polarity, axis sides, direction and complexity of one clause."""
     text = _NOT_NEGATION.sub(" ", text.replace("’", "'"))
@@ -399,7 +403,11 @@ def claim(text: str) -> Claim:
     stems = frozenset(
         stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATION and len(t) > 1
     )
-    big_o = {complexity(m.group(1)): m.group(0) for m in BIG_O.finditer(text)}
+    big_o = {
+        complexity(m.group(1)): m.group(0)
+        for m in BIG_O.finditer(text)
+        if not _DENIED_BIG_O.search(text[: m.start()])
+    }
     asserted: tuple[str, ...] | None = tuple(
         t for part in _CONDITION.sub(" ", text).split(",") for t in (",", *words(part))
     )[1:]

@@ -417,7 +417,7 @@ def find_red_flags(
         if hit is None and point_sims is not None:
             hit = _misnumbered_point(sentence, point_sims[:, s], points, params, given, stated)
         if hit is None and point_sims is not None and bounds[s]:
-            check = partial(wrong_complexity, stated=bounds)
+            check = partial(wrong_complexity, stated=bounds, every=points)
             hit = _against_aligned(sentence, point_sims[:, s], points, params, check)
         if hit is None and point_sims is not None and bounds[s]:
             hit = _sole_bound_contradicted(sentence, point_sims[:, s], points, params, bounds)

@@ -159,3 +159,13 @@ def test_a_sole_bound_stated_elsewhere_or_given_by_any_key_point_is_not_contradi
     assert wrong_sole_bound(said, ISLANDS, elsewhere) is None
     both = [*ISLANDS, "Union-find uses O(1) space per cell update."]
     assert wrong_sole_bound(said, both) is None
+
+
+def test_a_step_that_a_key_point_costs_the_same_is_not_read_against_another():
+    heapify = "Bottom-up heapify builds a heap in O(n), not O(n log n)."
+    said = "The heap is a complete binary tree in an array, so peek is O(1)."
+    every = [heapify, "Peek is O(1).", "Push and pop are each O(log n)."]
+    assert wrong_complexity(said, [heapify]) is not None
+    assert wrong_complexity(said, [heapify], every=every) is None
+    wrong = "The heap is a complete binary tree in an array, so peek is O(log n)."
+    assert wrong_complexity(wrong, [heapify], every=every) is not None

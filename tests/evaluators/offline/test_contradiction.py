@@ -318,3 +318,9 @@ def test_below_a_threshold_is_the_opposite_of_above_it():
     right = "NMS drops every remaining box whose IoU with the kept box is above the threshold."
     assert compare(wrong, point).verdict is Verdict.CONTRADICTS
     assert compare(right, point).verdict is Verdict.AGREES
+
+
+def test_a_denied_big_o_is_not_the_clause_s_complexity():
+    point = "Bottom-up heapify builds a heap in O(n), not O(n log n)."
+    assert compare("Heapify builds the heap in O(n log n).", point).verdict is (Verdict.CONTRADICTS)
+    assert compare("Heapify builds the heap in O(n).", point).verdict is Verdict.AGREES
