@@ -77,7 +77,7 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ),
     ("precision", "recall sensitivity"),
     ("training train trained", "inference serving test-time evaluation eval"),
-    ("before", "after"),
+    ("before", "after during"),
     ("l1 lasso", "l2 ridge"),
     ("active enabled", "off inactive disabled"),
     ("shallow stumps stump", "deep full-depth fully-grown"),

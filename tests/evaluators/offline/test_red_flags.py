@@ -86,6 +86,11 @@ def test_without_key_points_every_flag_word_counts_as_distinctive():
             "is larger.",
             "Checking that each left child is smaller and each right child larger is not enough.",
         ),
+        (
+            "CUPED uses a covariate measured during the experiment, such as in-experiment views.",
+            "CUPED uses a covariate measured before the experiment, usually the same metric in "
+            "the pre-period.",
+        ),
     ],
 )
 def test_a_correction_does_not_state_the_flag(flag, correction):
