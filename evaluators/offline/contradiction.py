@@ -109,10 +109,6 @@ _AXES_TEXT: tuple[tuple[str, str], ...] = (
     ("vanishing vanish vanishes", "exploding explode explodes"),
     ("above exceeds exceed exceeding", "below"),
 )
-_THRESHOLD_AXIS = len(_AXES_TEXT) - 1
-"""Above/below a threshold: a flip against a key point ("removes the boxes whose IoU is below
-the threshold" against "... exceeds a threshold"), but not a term a red flag's restatement
-must name, since "well over 5 %" restates "far above 5 %"."""
 """Two sides of one idea, as word lists. A clause on one side and its partner on the other
 differ on that axis (a flip)."""
 
@@ -260,6 +256,10 @@ def _side_index(pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[int, int]]:
 
 
 _AXIS_OF = _side_index(_AXES_TEXT)
+_THRESHOLD_AXIS = _AXIS_OF["below"][0]
+"""Above/below a threshold: a flip against a key point ("removes the boxes whose IoU is below
+the threshold" against "... exceeds a threshold"), but not a term a red flag's restatement
+must name, since "well over 5 %" restates "far above 5 %"."""
 
 _JUDGEMENTS_TEXT: tuple[tuple[str, str], ...] = (
     ("easy easier", "hard harder difficult"),
