@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from evaluators.offline.contradiction import BIG_O, DENIED_BIG_O, complexity
 from evaluators.text import STOPWORDS, stem
@@ -64,22 +65,12 @@ _COST_WORDS = frozenset(
         "costing",
         "runs",
         "run",
-        "running",
         "needs",
         "need",
         "requires",
         "require",
         "uses",
-        "use",
-        "using",
-        "is",
-        "are",
-        "be",
-        "it",
-        "its",
-        "that",
         "that's",
-        "this",
         "approach",
         "algorithm",
         "solution",
@@ -87,12 +78,7 @@ _COST_WORDS = frozenset(
         "version",
         "operation",
         "operations",
-        "each",
         "every",
-        "also",
-        "only",
-        "just",
-        "both",
         "expected",
         "amortised",
         "amortized",
@@ -101,15 +87,13 @@ _COST_WORDS = frozenset(
         "best",
         "case",
         "cases",
-        "about",
         "roughly",
         "gives",
         "give",
-        "overall",
         "means",
     ]
 )
-"""Words of any cost sentence, which name no step."""
+"""Words of any cost sentence, which name no step (besides the stopwords)."""
 _TOKEN = re.compile(BIG_O.pattern + r"|[A-Za-z][\w-]*|[,;:.()]")
 
 
@@ -133,7 +117,8 @@ class Operation:
     """The cost is per item ("each insertion is O(log n)", "O(1) per lookup")."""
 
 
-def operations(text: str, near: bool = True) -> list[Operation]:
+@lru_cache(maxsize=4096)
+def operations(text: str, near: bool = True) -> tuple[Operation, ...]:
     """The big-Os of a text bound to the resource each measures, from a resource word within
     ``REACH`` words after it (first) or before it. A big-O with none measures time, as a bare
     big-O does in an interview ("each get is O(n)"). One that a qualifier follows ("O(m log m)
@@ -168,7 +153,7 @@ def operations(text: str, near: bool = True) -> list[Operation]:
             if w[0].isalpha() and w.lower() not in STOPWORDS and w.lower() not in _COST_WORDS
         )
         found.append(Operation(resource, complexity(inside), written, subject, each))
-    return found
+    return tuple(found)
 
 
 def bound_complexities(text: str) -> Bound:
@@ -187,6 +172,14 @@ def _window(
     while start and tokens[start - 1][1] is None and tokens[start - 1][0].lower() not in ends:
         start -= 1
     return tokens[start:]
+
+
+def _same_step(said: Operation, stated: Operation) -> bool:
+    """A key point's big-O (``stated``) costs the sentence's step: the same resource, whole or
+    in part, and a step word in common."""
+    return stated.resource.removesuffix(PART) == said.resource and _meets(
+        said.subject, stated.subject
+    )
 
 
 def _meets(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -225,12 +218,7 @@ def _agreed_steps(sentence: str, points: Sequence[str]) -> dict[str, set[str]]:
     theirs = [op for p in points for op in operations(p, near=False)]
     agreed: dict[str, set[str]] = {}
     for op in operations(sentence):
-        if op.subject and any(
-            o.resource.removesuffix(PART) == op.resource
-            and o.complexity == op.complexity
-            and _meets(op.subject, o.subject)
-            for o in theirs
-        ):
+        if op.subject and any(o.complexity == op.complexity and _same_step(op, o) for o in theirs):
             agreed.setdefault(op.resource, set()).add(op.complexity)
     return agreed
 
@@ -241,8 +229,10 @@ def _stated(wanted: Iterable[str], resource: str, stated: Sequence[Bound]) -> bo
     return any(wanted & _any_part(b, resource).keys() for b in stated)
 
 
-def _reason(said: str, resource: str, wanted: str) -> str:
-    return f"it gives {said} {resource} where the key point has {wanted}"
+def _reason(said: Mapping[str, str], resource: str, wanted: Mapping[str, str]) -> str:
+    """ "it gives O(1) space where the key point has O(n)", with each big-O as written."""
+    shown = " / ".join(said.values()), " / ".join(wanted.values())
+    return f"it gives {shown[0]} {resource} where the key point has {shown[1]}"
 
 
 def wrong_complexity(
@@ -272,8 +262,7 @@ def wrong_complexity(
         bound = [(p, e[resource]) for p, e in zip(points, expected, strict=True) if resource in e]
         for point, wanted in bound:
             if not _stated(wanted, resource, stated):
-                shown = " / ".join(given.values()), " / ".join(wanted.values())
-                return point, _reason(shown[0], resource, shown[1])
+                return point, _reason(given, resource, wanted)
     return None
 
 
@@ -297,9 +286,7 @@ def wrong_step(
             (point, other)
             for point in points
             for other in operations(point, near=False)
-            if other.resource.removesuffix(PART) == op.resource
-            and other.each == op.each
-            and _meets(op.subject, other.subject)
+            if other.each == op.each and _same_step(op, other)
         ]
         if not matched or any(other.complexity == op.complexity for _, other in matched):
             continue
@@ -308,7 +295,8 @@ def wrong_step(
         whole = [(p, o) for p, o in matched if not o.resource.endswith(PART)]
         if whole:
             point, other = whole[0]
-            return point, _reason(op.written, op.resource, other.written)
+            said, wanted = {op.complexity: op.written}, {other.complexity: other.written}
+            return point, _reason(said, op.resource, wanted)
     return None
 
 
@@ -331,6 +319,5 @@ def wrong_sole_bound(
             continue
         wanted = bounds[whole[0]][resource]
         if not _stated(wanted, resource, stated):
-            shown = " / ".join(given.values()), " / ".join(wanted.values())
-            return whole[0], _reason(shown[0], resource, shown[1])
+            return whole[0], _reason(given, resource, wanted)
     return None
