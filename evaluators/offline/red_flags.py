@@ -513,7 +513,8 @@ def _against_aligned(
 ) -> RedFlagHit | None:
     """The hit of a check that reads the sentence against the aligned key points, most
     similar first, and returns the key point it contradicts with the reason: a wrong big-O of
-    time or space (``complexities.wrong_complexity``), a named variant put with the other
+    time or space (``complexities.wrong_complexity``) or of a step (``complexities.wrong_step``,
+    from its own ``floor``), a named variant put with the other
     side of an axis (``bindings.swapped_role``), a trade-off moved the other way round
     (``tradeoffs.reversed_tradeoff``)."""
     floor = params.number_alignment if floor is None else floor
