@@ -77,20 +77,25 @@ def test_resources_are_compared_only_with_the_same_resource():
     assert wrong_complexity("It keeps O(1) extra memory.", [point]) is None
 
 
-def test_a_total_is_the_whole_cost_whatever_case_follows():
-    said = "The total work is O(n log n) for a balanced tree."
+@pytest.mark.parametrize(
+    ("point", "point_bound", "said"),
+    [
+        (  # a total is the whole cost whatever case follows
+            "Both approaches take O(n) time and O(h) space.",
+            {"time": {"n": "O(n)"}, "space": {"h": "O(h)"}},
+            "The total work is O(n log n) for a balanced tree.",
+        ),
+        (  # a denied big-O is no bound, in the key point or in the sentence
+            "Bottom-up heapify builds a heap in O(n), not O(n log n).",
+            {"time": {"n": "O(n)"}},
+            "Heapify costs O(n log n), no cheaper than pushing the items one by one.",
+        ),
+    ],
+    ids=["total", "denied"],
+)
+def test_a_big_o_is_read_as_the_whole_cost_unless_denied(point, point_bound, said):
+    assert bound_complexities(point) == point_bound
     assert bound_complexities(said) == {"time": {"nlogn": "O(n log n)"}}
-    point = "Both approaches take O(n) time and O(h) space."
-    assert wrong_complexity(said, [point]) == (
-        point,
-        "it gives O(n log n) time where the key point has O(n)",
-    )
-
-
-def test_a_denied_big_o_is_not_a_bound():
-    point = "Bottom-up heapify builds a heap in O(n), not O(n log n)."
-    assert bound_complexities(point) == {"time": {"n": "O(n)"}}
-    said = "Heapify costs O(n log n), no cheaper than pushing the items one by one."
     assert wrong_complexity(said, [point]) == (
         point,
         "it gives O(n log n) time where the key point has O(n)",
