@@ -49,23 +49,56 @@ from evaluators.text import Sentence  # noqa: E402
 DATA = ROOT / "benchmarks" / "data" / "entailment_pairs.jsonl"
 
 
+class RuleReader:
+    """The engine's rules, read on one written row: a key point's contradiction checks or the
+    red-flag reading (``hit``), and which key-point checks fired (``kinds``)."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.params = WrongClaimParams()
+        self.points: dict[str, list[str]] = defaultdict(list)
+        for r in rows:
+            if (
+                r["statement_kind"] == "key_point"
+                and r["statement"] not in self.points[r["question_id"]]
+            ):
+                self.points[r["question_id"]].append(r["statement"])
+        self.known = {q: key_point_stems(p) for q, p in self.points.items()}
+        kb = knowledge_base()
+        self.prompts = {q: kb.context(question_id=q).prompt for q in self.points}
+        flag_rows = [r for r in rows if r["statement_kind"] == "red_flag"]
+        texts = sorted({t for r in flag_rows for t in (r["statement"], r["claim"])})
+        self.encoded = dict(zip(texts, encode(texts), strict=True))
+
+    def __call__(self, r: dict) -> tuple[bool, list[str]]:
+        if r["statement_kind"] != "key_point":
+            sentence = Sentence(r["claim"], 0)
+            tokens = FlagTokens(self.encoded[r["statement"]], self.encoded[r["claim"]].tokens)
+            known = self.known.get(r["question_id"], frozenset())
+            return states_flag(sentence, r["statement"], self.params, known, tokens), []
+        claim, statement = r["claim"], r["statement"]
+        prompt = self.prompts[r["question_id"]]
+        verdict = compare(claim, statement, self.params.point_contrast).verdict
+        checks = (
+            ("rules", verdict is Verdict.CONTRADICTS),
+            ("number", wrong_number(claim, statement, quantities(prompt), quantities(claim))),
+            ("formula", wrong_formula(claim, statement)),
+            ("complexity", wrong_complexity(claim, [statement])),
+            ("step", wrong_step(claim, [statement])),
+            ("role", swapped_role(claim, [statement])),
+            ("trade-off", reversed_tradeoff(claim, [statement])),
+            ("swap", find_sentence_swap(claim, prompt, self.points[r["question_id"]])),
+        )
+        kinds = [kind for kind, found in checks if found]
+        return bool(kinds), kinds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--examples", type=int, default=0)
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
-    params = WrongClaimParams()
-    points: dict[str, list[str]] = defaultdict(list)
-    for r in rows:
-        if r["statement_kind"] == "key_point" and r["statement"] not in points[r["question_id"]]:
-            points[r["question_id"]].append(r["statement"])
-    known = {q: key_point_stems(p) for q, p in points.items()}
-    kb = knowledge_base()
-    prompts = {q: kb.context(question_id=q).prompt for q in points}
-    flag_rows = [r for r in rows if r["statement_kind"] == "red_flag"]
-    texts = sorted({t for r in flag_rows for t in (r["statement"], r["claim"])})
-    encoded = dict(zip(texts, encode(texts), strict=True))
+    read = RuleReader(rows)
     counts: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()
     missed = []
@@ -73,51 +106,10 @@ def main() -> None:
     for r in rows:
         key = (r["statement_kind"], r["label"])
         counts[key] += 1
-        if r["statement_kind"] == "key_point":
-            verdict = compare(r["claim"], r["statement"], params.point_contrast).verdict
-            rule = verdict is Verdict.CONTRADICTS
-            prompt = prompts[r["question_id"]]
-            number = wrong_number(
-                r["claim"],
-                r["statement"],
-                quantities(prompt),
-                quantities(r["claim"]),
-            )
-            swap = bool(find_sentence_swap(r["claim"], prompt, points[r["question_id"]]))
-            formula = wrong_formula(r["claim"], r["statement"])
-            big_o = wrong_complexity(r["claim"], [r["statement"]])
-            step = wrong_step(r["claim"], [r["statement"]])
-            role = swapped_role(r["claim"], [r["statement"]])
-            tradeoff = reversed_tradeoff(r["claim"], [r["statement"]])
-            checks = (
-                ("rules", rule),
-                ("number", number),
-                ("formula", formula),
-                ("complexity", big_o),
-                ("step", step),
-                ("role", role),
-                ("trade-off", tradeoff),
-                ("swap", swap),
-            )
-            by_kind[r["label"]].update(kind for kind, found in checks if found)
-            hit = (
-                rule
-                or bool(number)
-                or bool(formula)
-                or bool(big_o)
-                or bool(step)
-                or bool(role)
-                or bool(tradeoff)
-                or swap
-            )
-            if not hit and r["label"] == "contradicts":
-                missed.append(r)
-        else:
-            sentence = Sentence(r["claim"], 0)
-            tokens = FlagTokens(encoded[r["statement"]], encoded[r["claim"]].tokens)
-            hit = states_flag(
-                sentence, r["statement"], params, known.get(r["question_id"], frozenset()), tokens
-            )
+        hit, kinds = read(r)
+        by_kind[r["label"]].update(kinds)
+        if r["statement_kind"] == "key_point" and not hit and r["label"] == "contradicts":
+            missed.append(r)
         hits[key] += hit
     lines = [
         ("key point contradicted: by a contradiction", ("key_point", "contradicts"), "recall"),
