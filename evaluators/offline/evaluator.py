@@ -22,7 +22,6 @@ from evaluators.offline.coverage import (
 )
 from evaluators.offline.criteria import WRONG_CLAIM_OVERALL_MAX, CriterionInputs, score_criteria
 from evaluators.offline.encode import Encoded, encode, encode_answers
-from evaluators.offline.entailment import judge
 from evaluators.offline.feedback_text import follow_up, improvements, strengths, stronger_answer
 from evaluators.offline.red_flags import find_red_flags
 from evaluators.schemas import EngineName, Feedback
@@ -111,7 +110,6 @@ class OfflineEvaluator:
                 question=ctx.prompt,
                 flag_encodings=enc.red_flags,
                 sentence_encodings=sentence_enc,
-                judge=judge,
             )
             if vectors is not None
             else []

@@ -44,7 +44,6 @@ from evaluators.offline.contradiction import (
     statement_core,
 )
 from evaluators.offline.encode import Encoded
-from evaluators.offline.entailment import Entailment
 from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wrong_formula
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
 from evaluators.offline.swaps import find_sentence_swap
@@ -52,10 +51,6 @@ from evaluators.offline.tradeoffs import reversed_tradeoff
 from evaluators.text import Sentence
 
 CONTRADICTS_PREFIX = "Contradicts the key point: "
-READ_REASON = "read as saying the opposite of this key point"
-"""The reason of a contradiction found by the cross-encoder, which names no single word."""
-Judge = Callable[[Sequence[tuple[str, str]]], Sequence[Entailment]]
-"""Reads (statement, sentence) pairs: ``entailment.judge``, or a stand-in in tests."""
 
 
 @dataclass(frozen=True)
@@ -113,17 +108,6 @@ class WrongClaimParams:
     each label to the nearest earlier feature row") at cosine 0.37. Blind held-out pairs: right
     answers flagged 4 -> 3 of 40; bank model answers 65 -> 64; no wrong answer lost on dev,
     our own pairs or the held-out ones."""
-    read_alignment: float = 0.5
-    """Sentence-to-key-point cosine from which the cross-encoder (``entailment``) reads the
-    pair: the topic must be shared before "contradicts" means anything."""
-    read_contradicts_point: float = 0.95
-    """Probability of "contradicts" from which the cross-encoder's reading alone makes a
-    sentence contradict an aligned key point. Chosen on answers, not on the sentence pairs it
-    was trained on, where 0.9 looks safe: at 0.93, 2 dev right answers and 8 more bank model
-    answers are flagged; at 0.97 one catch each on our own and the blind pairs is lost. Reading
-    red flags with it (a flag stated from "entails" 0.9) and letting it overrule the rules (a
-    correction from "contradicts" 0.5, a paraphrase from "entails" 0.9) cost more right
-    answers than they caught wrong ones (see ``benchmarks/entailment.py``)."""
     contrast: ContrastParams = field(default_factory=ContrastParams)
 
     @property
@@ -373,7 +357,6 @@ def find_red_flags(
     question: str = "",
     flag_encodings: Sequence[Encoded] = (),
     sentence_encodings: Sequence[Encoded] = (),
-    judge: Judge | None = None,
 ) -> list[RedFlagHit]:
     """Every red flag stated, and every key point contradicted, by some answer sentence.
 
@@ -382,9 +365,6 @@ def find_red_flags(
     states correctly is not reported as contradicted: the answer's stance on it is at worst
     mixed, and the rules misread a contrast ("a while loop may never run") more often than a
     candidate states both a fact and its opposite.
-
-    ``judge`` (``entailment.judge``) reads each sentence against its aligned key points with the
-    cross-encoder; a confident "contradicts" is a wrong claim when no rule found one.
     """
     params = params or WrongClaimParams()
     if not sentences:
@@ -396,7 +376,6 @@ def find_red_flags(
         if point_sims is not None
         else [{} for _ in sentences]
     )
-    reads = _read_aligned(judge, points, point_sims, sentences, params.read_alignment)
     agreed = {p for v in verdicts for p, c in v.items() if c.verdict is Verdict.AGREES}
     known = key_point_stems(points)
     given = quantities(question)
@@ -454,57 +433,10 @@ def find_red_flags(
             hit = _misformulated_point(sentence, point_sims[:, s], points, params, written)
         if hit is None and points and question:
             hit = _swapped_terms(sentence, question, points)
-        if hit is None and point_sims is not None and reads:
-            elsewhere = {
-                p
-                for t, v in enumerate(verdicts)
-                if t != s
-                for p, c in v.items()
-                if c.verdict is Verdict.AGREES
-            }
-            hit = _read_contradiction(sentence, point_sims[:, s], points, reads, elsewhere, params)
         if hit is not None and hit.red_flag not in used:
             used.add(hit.red_flag)
             hits.append(hit)
     return hits
-
-
-def _read_aligned(
-    judge: Judge | None,
-    points: Sequence[str],
-    point_sims: np.ndarray | None,
-    sentences: Sequence[Sentence],
-    floor: float,
-) -> dict[tuple[str, str], Entailment]:
-    """The cross-encoder's reading of every (key point, sentence) pair aligned from ``floor``,
-    in one batch per answer."""
-    if judge is None or point_sims is None:
-        return {}
-    pairs = [
-        (points[int(p)], sentences[int(s)].text)
-        for p, s in zip(*np.nonzero(point_sims >= floor), strict=True)
-    ]
-    return dict(zip(pairs, judge(pairs), strict=True)) if pairs else {}
-
-
-def _read_contradiction(
-    sentence: Sentence,
-    sims: np.ndarray,
-    points: Sequence[str],
-    reads: dict[tuple[str, str], Entailment],
-    agreed: set[int],
-    params: WrongClaimParams,
-) -> RedFlagHit | None:
-    """The most similar aligned key point the cross-encoder reads the sentence as contradicting,
-    with confidence, and that no other sentence of the answer states (``agreed``: the rules
-    read the sentence itself as agreeing when they miss the contradiction)."""
-    for p in np.argsort(-sims):
-        read = reads.get((points[int(p)], sentence.text))
-        if read is None or int(p) in agreed:
-            continue
-        if read.contradicts >= params.read_contradicts_point:
-            return RedFlagHit(CONTRADICTS_PREFIX + points[int(p)], sentence, (READ_REASON,))
-    return None
 
 
 def _sole_bound_contradicted(

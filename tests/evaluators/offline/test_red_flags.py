@@ -5,11 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from evaluators.offline.entailment import Entailment
 from evaluators.offline.red_flags import (
-    READ_REASON,
     FlagTokens,
-    Judge,
     WrongClaimParams,
     distinctive_match,
     find_red_flags,
@@ -155,22 +152,14 @@ def test_the_flags_own_words_must_be_in_the_clause_that_restates_it():
     assert not states_flag(Sentence(correction, 0), flag, WrongClaimParams(), known)
 
 
-def _against_points(
-    points: list[str], sentences: list[tuple[str, list[float]]], judge: Judge | None = None
-) -> list:
+def _against_points(points: list[str], sentences: list[tuple[str, list[float]]]) -> list:
     """``find_red_flags`` with key points only, each sentence given with its cosine to each key
     point (as in-context vectors can place it), at offsets 0, 100, 200..."""
     point_vectors = np.eye(len(points), len(points) + 1)
     sentence_vectors = np.array([[*sims, 0.0] for _, sims in sentences])
     spans = [Sentence(text, 100 * i) for i, (text, _) in enumerate(sentences)]
     return find_red_flags(
-        [],
-        np.zeros((0, len(points) + 1)),
-        points,
-        point_vectors,
-        spans,
-        sentence_vectors,
-        judge=judge,
+        [], np.zeros((0, len(points) + 1)), points, point_vectors, spans, sentence_vectors
     )
 
 
@@ -325,55 +314,3 @@ def test_shared_words_align_a_sentence_only_from_the_lexical_floor():
     assert _against_points(points, [(sentence, [0.37])]) == []
     negated = "Labels with an earlier feature row never get NaN."
     assert _against_points(points, [(negated, [0.5])])
-
-
-class _Reader:
-    """A stand-in cross-encoder: a fixed reading per (statement, sentence) pair, neutral for the
-    rest, recording every batch it is asked to read."""
-
-    def __init__(self, readings: dict[tuple[str, str], tuple[float, float]]) -> None:
-        self.readings = readings
-        self.batches: list[list[tuple[str, str]]] = []
-
-    def __call__(self, pairs):
-        self.batches.append(list(pairs))
-        out = []
-        for pair in pairs:
-            entails, contradicts = self.readings.get(pair, (0.0, 0.0))
-            out.append(Entailment(entails, contradicts, 1.0 - entails - contradicts))
-        return out
-
-
-POINT = "Dropout is switched off at inference, and activations are already scaled in training."
-OTHER_WORDS = (
-    "Dropout is kept running at inference, and activations are already scaled in training."
-)
-"""Wrong in the key point's own words: the rules read it as agreeing."""
-
-
-@pytest.mark.parametrize(("contradicts", "flagged"), [(0.96, True), (0.9, False)])
-def test_a_confident_read_contradiction_of_an_aligned_key_point_is_a_wrong_claim(
-    contradicts, flagged
-):
-    """The rules read the sentence as agreeing; the cross-encoder's reading decides, and only
-    when it is confident."""
-    assert _against_points([POINT], [(OTHER_WORDS, [0.7])]) == []
-    reader = _Reader({(POINT, OTHER_WORDS): (0.02, contradicts)})
-    hits = _against_points([POINT], [(OTHER_WORDS, [0.7])], reader)
-    assert [(h.red_flag, h.reasons) for h in hits] == (
-        [("Contradicts the key point: " + POINT, (READ_REASON,))] if flagged else []
-    )
-
-
-def test_only_aligned_pairs_are_read_and_in_one_batch_per_answer():
-    far = "We tuned the learning rate on a log grid."
-    reader = _Reader({})
-    _against_points([POINT], [(OTHER_WORDS, [0.7]), (far, [0.2])], reader)
-    assert reader.batches == [[(POINT, OTHER_WORDS)]]
-
-
-def test_a_read_contradiction_is_not_reported_when_another_sentence_states_the_point():
-    stated = "Dropout is switched off at inference and activations are scaled in training."
-    reader = _Reader({(POINT, OTHER_WORDS): (0.02, 0.99)})
-    hits = _against_points([POINT], [(stated, [0.9]), (OTHER_WORDS, [0.7])], reader)
-    assert hits == []
