@@ -132,15 +132,8 @@ def _train(examples: list[tuple[str, str, int, dict]]):
         total = 0.0
         for start in range(0, len(order), _BATCH):
             batch = order[start : start + _BATCH]
-            enc = tokenizer(
-                [e[0] for e in batch],
-                [e[1] for e in batch],
-                truncation=True,
-                max_length=MAX_TOKENS,
-                padding=True,
-                return_tensors="pt",
-            )
-            loss = _loss(torch, model(**enc).logits, torch.tensor([e[2] for e in batch]))
+            logits = model(**_encode(tokenizer, batch)).logits
+            loss = _loss(torch, logits, torch.tensor([e[2] for e in batch]))
             loss.backward()
             optimiser.step()
             schedule.step()
@@ -149,6 +142,18 @@ def _train(examples: list[tuple[str, str, int, dict]]):
         elapsed = time.perf_counter() - started
         print(f"epoch {epoch + 1}: loss {total / len(order):.3f} ({elapsed:.0f} s)", flush=True)
     return model, tokenizer
+
+
+def _encode(tokenizer, batch: list[tuple[str, str, int, dict]]):
+    """(statement, sentence) pairs as one padded batch of word pieces."""
+    return tokenizer(
+        [e[0] for e in batch],
+        [e[1] for e in batch],
+        truncation=True,
+        max_length=MAX_TOKENS,
+        padding=True,
+        return_tensors="pt",
+    )
 
 
 def _loss(torch, logits, labels):
@@ -172,15 +177,8 @@ def _held_out(model, tokenizer, examples: list[tuple[str, str, int, dict]]) -> n
     with torch.inference_mode():
         for start in range(0, len(examples), 64):
             batch = examples[start : start + 64]
-            enc = tokenizer(
-                [e[0] for e in batch],
-                [e[1] for e in batch],
-                truncation=True,
-                max_length=MAX_TOKENS,
-                padding=True,
-                return_tensors="pt",
-            )
-            rows.append(torch.softmax(model(**enc).logits, dim=-1).numpy())
+            logits = model(**_encode(tokenizer, batch)).logits
+            rows.append(torch.softmax(logits, dim=-1).numpy())
     return np.concatenate(rows)
 
 
