@@ -314,3 +314,11 @@ def test_shared_words_align_a_sentence_only_from_the_lexical_floor():
     assert _against_points(points, [(sentence, [0.37])]) == []
     negated = "Labels with an earlier feature row never get NaN."
     assert _against_points(points, [(negated, [0.5])])
+
+
+def test_a_min_heap_does_not_state_a_flag_about_a_max_heap():
+    """ "min-heap" is one hyphenated word: only split does it sit on the min/max axis."""
+    flag = "I keep a max-heap of size k and pop its top whenever it grows past k."
+    right = "I keep a min-heap of size k and pop its top whenever it grows past k."
+    assert not states_flag(Sentence(right, 0), flag, WrongClaimParams(), frozenset())
+    assert states_flag(Sentence(flag, 0), flag, WrongClaimParams(), frozenset())
