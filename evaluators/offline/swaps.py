@@ -148,24 +148,19 @@ def find_swap(
             for i, s in enumerate(point_stems)
             if a in s and b in s and _CONTRASTED.search(points[i])
         ]
-        own = [point_stems[i] for i, s in enumerate(point_stems) if a in s and b not in s]
+        own = [s for s in point_stems if a in s and b not in s]
         own += [c for i in both for c in clause_stems[i] if a in c and b not in c]
-        other = [i for i, s in enumerate(point_stems) if b in s and a not in s] + both
-        if not own or not any(b in c and a not in c for i in other for c in clause_stems[i]):
-            continue
-        describing = said - topic
-        own_best = max(len(describing & s) for s in own)
         # The other side's evidence is the clause that names it: "correlated errors distort
         # standard errors; non-linearity also hurts predictions" describes errors, not
         # predictions.
+        other = [i for i, s in enumerate(point_stems) if b in s and a not in s] + both
+        evidence = [(i, c) for i in other for c in clause_stems[i] if b in c and a not in c]
+        if not own or not evidence:
+            continue
+        describing = said - topic
+        own_best = max(len(describing & s) for s in own)
         j, other_best = max(
-            (
-                (i, len(describing & c))
-                for i in other
-                for c in clause_stems[i]
-                if b in c and a not in c
-            ),
-            key=lambda found: found[1],
+            ((i, len(describing & c)) for i, c in evidence), key=lambda found: found[1]
         )
         gain = other_best - own_best
         strong = other_best >= params.min_overlap and gain >= params.margin
