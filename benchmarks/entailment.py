@@ -64,11 +64,9 @@ _CUTS = (0.9, 0.95)
 
 def _examples(rows: list[dict], rng: random.Random) -> list[tuple[str, str, int, dict]]:
     """(statement, sentence, label index, row) for every written pair, plus neutral pairs."""
-    statements: dict[str, list[str]] = {}
-    for r in rows:
-        known = statements.setdefault(r["question_id"], [])
-        if r["statement"] not in known:
-            known.append(r["statement"])
+    statements: dict[str, dict[str, None]] = {}
+    for r in rows:  # distinct, in order of appearance
+        statements.setdefault(r["question_id"], {})[r["statement"]] = None
     out = []
     for r in rows:
         out.append((r["statement"], r["claim"], LABELS.index(r["label"]), r))
@@ -187,7 +185,8 @@ def _report(
 ) -> None:
     """Held-out recall and false alarms of the rules, the reader, and either of the two."""
     rules = RuleReader(rows)
-    written = [(e, p) for e, p in zip(examples, probs, strict=True) if e[2] != 2]
+    neutral = LABELS.index("neutral")
+    written = [(e, p) for e, p in zip(examples, probs, strict=True) if e[2] != neutral]
     entails, contradicts = LABELS.index("entails"), LABELS.index("contradicts")
     print(
         f"{'held-out pairs':<30} {'rules':>7} "
