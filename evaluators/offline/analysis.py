@@ -50,7 +50,8 @@ class Analysis:
     sentences: list[Sentence]
     vectors: np.ndarray | None
     graded: list[int]
-    """Indices of the sentences that earn coverage (red-flag sentences excluded)."""
+    """Indices of the sentences that earn coverage and show cues: wrong claims, and conclusions
+    drawn from them, excluded (``red_flags.built_on_wrong_claims``)."""
     points: list[PointSignals]
     red_flags: list[RedFlagHit]
     relevance: float

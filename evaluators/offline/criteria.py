@@ -119,7 +119,10 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
 
 
 def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:
-    found = cue_sentences(signal, inp.analysis.sentences)
+    """Cue sentences among those credited: a "because" inside a wrong claim, or in a
+    conclusion drawn from one, is not reasoning to reward."""
+    a = inp.analysis
+    found = cue_sentences(signal, [a.sentences[i] for i in a.graded])
     expected = len(cue_sentences(signal, split_sentences(inp.reference))) if inp.reference else 1
     expected = min(expected, _EXPECTED_CUES_CAP)
     raw = cue_level(len(found), expected)

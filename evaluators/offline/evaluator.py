@@ -23,7 +23,7 @@ from evaluators.offline.coverage import (
 from evaluators.offline.criteria import WRONG_CLAIM_OVERALL_MAX, CriterionInputs, score_criteria
 from evaluators.offline.encode import Encoded, encode, encode_answers
 from evaluators.offline.feedback_text import follow_up, improvements, strengths, stronger_answer
-from evaluators.offline.red_flags import find_red_flags
+from evaluators.offline.red_flags import built_on_wrong_claims, find_red_flags
 from evaluators.schemas import EngineName, Feedback
 from evaluators.scoring import overall_score
 from evaluators.star import analyze_star
@@ -114,8 +114,8 @@ class OfflineEvaluator:
             if vectors is not None
             else []
         )
-        wrong = {h.sentence.start for h in hits}
-        graded = [i for i, s in enumerate(sentences) if s.start not in wrong]
+        wrong = built_on_wrong_claims(sentences, hits)
+        graded = [i for i in range(len(sentences)) if i not in wrong]
         points = point_signals(
             ctx.key_points,
             enc.points,

@@ -439,6 +439,31 @@ def find_red_flags(
     return hits
 
 
+_CONCLUSION = re.compile(
+    r"^\W*(?:so|thus|therefore|hence|consequently|this means|that means|which means|"
+    r"in other words|it follows that|that is,|i\.e\.)\b",
+    re.IGNORECASE,
+)
+"""Openings that draw a conclusion from the sentence before."""
+
+
+def built_on_wrong_claims(sentences: Sequence[Sentence], hits: Sequence[RedFlagHit]) -> set[int]:
+    """The sentences that are wrong claims, and those that draw a conclusion from one.
+
+    "The p-value is the chance that the null is true. So with p = 0.02 we can be 98 % sure it
+    works": the second sentence applies the misconception the first states, in words the rules
+    cannot tie to the red flag, and earned coverage (of "it is not a 97 % probability that the
+    variant is better"), depth and examples. A conclusion drawn from a wrong claim is not
+    credited, whatever it says; a chain of them ("So ... So ...") follows the first.
+    """
+    wrong = {h.sentence.start for h in hits}
+    found: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        if sentence.start in wrong or (i - 1 in found and _CONCLUSION.match(sentence.text)):
+            found.add(i)
+    return found
+
+
 def _sole_bound_contradicted(
     sentence: Sentence,
     sims: np.ndarray,

@@ -192,3 +192,19 @@ def test_regression_on_hand_graded_answers(overfitting, grade, answer, expected)
         update={"red_flags": ["Overfitting is when a model is too simple for the data."]}
     )
     assert abs(grade(bank_like, answer).overall - expected) <= 20
+
+
+def test_a_conclusion_drawn_from_a_wrong_claim_earns_nothing(kb, grade):
+    ctx = kb.context(question_id="stats-p-value-meaning")
+    claim = "The p-value is the probability that the null hypothesis is true."
+    conclusion = (
+        " So with p = 0.03 there is a 3% chance our change does nothing, which means we can "
+        "be 97% sure it helps, for example on conversion."
+    )
+    alone = grade(ctx, claim)
+    built_on = grade(ctx, claim + conclusion)
+    assert built_on.red_flags_hit == alone.red_flags_hit != []
+    assert built_on.covered_points == alone.covered_points
+    levels = {c.id: c.score for c in built_on.criteria}
+    assert levels["depth"] == levels["examples"] == 0, "'which means' and figures are not depth"
+    assert built_on.overall <= alone.overall

@@ -7,13 +7,15 @@ import pytest
 
 from evaluators.offline.red_flags import (
     FlagTokens,
+    RedFlagHit,
     WrongClaimParams,
+    built_on_wrong_claims,
     distinctive_match,
     find_red_flags,
     key_point_stems,
     states_flag,
 )
-from evaluators.text import Sentence
+from evaluators.text import Sentence, split_sentences
 
 POINTS = [
     "Gradient clipping rescales the gradient when its norm exceeds a threshold.",
@@ -322,3 +324,21 @@ def test_a_min_heap_does_not_state_a_flag_about_a_max_heap():
     right = "I keep a min-heap of size k and pop its top whenever it grows past k."
     assert not states_flag(Sentence(right, 0), flag, WrongClaimParams(), frozenset())
     assert states_flag(Sentence(flag, 0), flag, WrongClaimParams(), frozenset())
+
+
+def test_a_conclusion_drawn_from_a_wrong_claim_is_built_on_it():
+    sentences = split_sentences(
+        "The p-value is the chance that the null is true. So p = 0.02 means we can be 98% sure "
+        "it works. Therefore we ship. We should also check the test was not peeked at."
+    )
+    hits = [RedFlagHit("The p-value is the probability that the null is true.", sentences[0])]
+    assert built_on_wrong_claims(sentences, hits) == {0, 1, 2}
+
+
+def test_a_conclusion_after_a_right_sentence_is_not():
+    sentences = split_sentences(
+        "Assume no real difference. So a gap this large would show up 2% of the time. "
+        "The p-value is the chance that the null is true."
+    )
+    hits = [RedFlagHit("The p-value is the probability that the null is true.", sentences[2])]
+    assert built_on_wrong_claims(sentences, hits) == {2}
