@@ -35,6 +35,7 @@ from evaluators.offline.complexities import wrong_complexity, wrong_step  # noqa
 from evaluators.offline.contradiction import Verdict, compare  # noqa: E402
 from evaluators.offline.encode import encode  # noqa: E402
 from evaluators.offline.formulas import wrong_formula  # noqa: E402
+from evaluators.offline.leakage import leakage_reason  # noqa: E402
 from evaluators.offline.numbers import quantities, wrong_number  # noqa: E402
 from evaluators.offline.red_flags import (  # noqa: E402
     FlagTokens,
@@ -74,7 +75,9 @@ class RuleReader:
             sentence = Sentence(r["claim"], 0)
             tokens = FlagTokens(self.encoded[r["statement"]], self.encoded[r["claim"]].tokens)
             known = self.known.get(r["question_id"], frozenset())
-            return states_flag(sentence, r["statement"], self.params, known, tokens), []
+            stated = states_flag(sentence, r["statement"], self.params, known, tokens)
+            leaks = leakage_reason(r["claim"]) is not None
+            return stated or leaks, ["flag-leakage"] if leaks else []
         claim, statement = r["claim"], r["statement"]
         prompt = self.prompts[r["question_id"]]
         verdict = compare(claim, statement, self.params.point_contrast).verdict
@@ -87,6 +90,7 @@ class RuleReader:
             ("role", swapped_role(claim, [statement])),
             ("trade-off", reversed_tradeoff(claim, [statement])),
             ("swap", find_sentence_swap(claim, prompt, self.points[r["question_id"]])),
+            ("leakage", leakage_reason(claim)),
         )
         kinds = [kind for kind, found in checks if found]
         return bool(kinds), kinds
@@ -133,8 +137,13 @@ def main() -> None:
                 "role",
                 "trade-off",
                 "swap",
+                "leakage",
             )
         )
+    )
+    print(
+        "red flags, read as leakage (restatements / corrections): "
+        f"{by_kind['entails']['flag-leakage']} / {by_kind['contradicts']['flag-leakage']}"
     )
     for r in random.Random(1).sample(missed, min(args.examples, len(missed))):
         print(f"\n{r['statement']}\n  -> {r['claim']}")

@@ -45,6 +45,7 @@ from evaluators.offline.contradiction import (
 )
 from evaluators.offline.encode import Encoded
 from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wrong_formula
+from evaluators.offline.leakage import LEAKAGE_FLAG, leakage_reason
 from evaluators.offline.numbers import Quantity, quantities, wrong_number
 from evaluators.offline.swaps import find_sentence_swap
 from evaluators.offline.tradeoffs import reversed_tradeoff
@@ -433,6 +434,8 @@ def find_red_flags(
             hit = _misformulated_point(sentence, point_sims[:, s], points, params, written)
         if hit is None and points and question:
             hit = _swapped_terms(sentence, question, points)
+        if hit is None and (reason := leakage_reason(sentence.text)):
+            hit = RedFlagHit(LEAKAGE_FLAG, sentence, (reason,))
         if hit is not None and hit.red_flag not in used:
             used.add(hit.red_flag)
             hits.append(hit)

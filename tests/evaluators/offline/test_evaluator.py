@@ -6,6 +6,7 @@ import pytest
 
 from evaluators.item import GradeItem
 from evaluators.offline.criteria import WRONG_CLAIM_OVERALL_MAX
+from evaluators.offline.leakage import LEAKAGE_FLAG
 from evaluators.scoring import overall_score
 
 
@@ -208,3 +209,20 @@ def test_a_conclusion_drawn_from_a_wrong_claim_earns_nothing(kb, grade):
     levels = {c.id: c.score for c in built_on.criteria}
     assert levels["depth"] == levels["examples"] == 0, "'which means' and figures are not depth"
     assert built_on.overall <= alone.overall
+
+
+def test_leakage_is_a_wrong_claim_on_any_question(kb, grade):
+    ctx = kb.context(
+        question="How do you choose the decision threshold of a fraud classifier?",
+        reference_answer=(
+            "Choose it on held-out validation data to meet the business trade-off between "
+            "precision and recall, then confirm it once on the test set."
+        ),
+        kind="metrics",
+    )
+    wrong = grade(ctx, "I pick the threshold that maximises F1 on the test set and report it.")
+    right = grade(ctx, "I sweep thresholds on validation data and keep the test set for the end.")
+    assert wrong.red_flags_hit == [LEAKAGE_FLAG]
+    accuracy = next(c for c in wrong.criteria if c.id == "accuracy")
+    assert "test set" in accuracy.evidence[0] and "decision on the test set" in accuracy.comment
+    assert right.red_flags_hit == []
