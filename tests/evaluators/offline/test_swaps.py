@@ -126,3 +126,15 @@ def test_a_sentence_that_contrasts_both_terms_is_read_clause_by_clause():
         "threshold afterwards, while a classifier locks in one definition."
     )
     assert find_sentence_swap(right, question, points) is None
+
+
+def test_a_term_said_not_to_have_the_other_sides_property_is_no_swap():
+    question = "When would you use one-hot encoding versus integer encoding for a category?"
+    points = [
+        "One-hot encoding gives each category its own binary column, at the cost of width.",
+        "Integer codes on nominal categories impose a false order and spacing on linear models.",
+    ]
+    right = "One-hot gives linear models no false order or spacing between the categories."
+    wrong = "One-hot imposes a false order and spacing between the categories on linear models."
+    assert find_sentence_swap(right, question, points) is None
+    assert find_sentence_swap(wrong, question, points) is not None
