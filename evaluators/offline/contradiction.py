@@ -126,9 +126,13 @@ NEGATION_MIN_SHARED = 2
 """Shared content words a negation must govern to deny the shared claim (fewer only when fewer
 follow it): "a while loop may never run, depending on the condition" denies nothing about "the
 do-while body runs at least once" though both say "run"."""
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;]*", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether)\b[^,;]*|(?:^|(?<=,))\s*without\b[^,;]*(?=,)", re.IGNORECASE
+)
 """A conditional part ("if the base case is not included") names a circumstance; it asserts
-nothing, so its negations do not set the clause's polarity."""
+nothing, so its negations do not set the clause's polarity. So does an opening "without X,"
+("without a load-balancing loss, the router collapses onto a few experts" says the loss is
+needed, as the key point does)."""
 
 UP = frozenset(
     [

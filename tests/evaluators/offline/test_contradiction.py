@@ -167,6 +167,11 @@ def test_red_flags_are_read_as_the_claim_they_describe():
             "It is not a 97% chance that the variant is better.",
             "Under the null the variant does nothing and a gap this large is rare.",
         ),
+        # an opening "without X," names the circumstance: X is needed
+        (
+            "Training needs a load-balancing loss, because the router otherwise collapses.",
+            "In training, without a load-balancing loss, the router collapses onto a few experts.",
+        ),
         # the up and down words move different things (the share grows, the metrics worsen)
         (
             "A canary serves a small, growing share of traffic and halts if latency degrades.",
