@@ -376,8 +376,13 @@ _IMPLICIT_NEGATION = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE
 "invariant" and "stays the same" in the bank's own model answers. Nor is "too big to be noise"
 read as "big, not noise": it made "too simple to capture the pattern in the data" deny "too
 simple for the data".)"""
-_NOT_NEGATION = re.compile(r"\b(?:no matter|not only|no doubt|not just)\b", re.IGNORECASE)
-"""Idioms with a negation word that deny nothing."""
+_NOT_NEGATION = re.compile(
+    r"\b(?:no matter|not only|no doubt|not just|"
+    r"no (?:better|worse|more|less|fewer|faster|slower|larger|smaller|higher|lower) than)\b",
+    re.IGNORECASE,
+)
+"""Idioms with a negation word that deny nothing. "No better than predicting the mean" bounds
+a comparison; it does not deny predicting the mean."""
 _TYPE_ONE = re.compile(r"\btype[\s-]*(?:i|1)\b", re.IGNORECASE)
 _TYPE_TWO = re.compile(r"\btype[\s-]*(?:ii|2)\b", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(false|true)[\s-]+(positive|negative)", re.IGNORECASE)

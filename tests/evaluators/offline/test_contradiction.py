@@ -167,6 +167,11 @@ def test_red_flags_are_read_as_the_claim_they_describe():
             "It is not a 97% chance that the variant is better.",
             "Under the null the variant does nothing and a gap this large is rare.",
         ),
+        # "no better than" bounds a comparison, it denies nothing
+        (
+            "R² = 0 means the model is no better than predicting the mean.",
+            "R² compares the model's errors with a baseline that always predicts the mean.",
+        ),
         # an opening "without X," names the circumstance: X is needed
         (
             "Training needs a load-balancing loss, because the router otherwise collapses.",
