@@ -132,5 +132,18 @@ def wrong_number(
     return None
 
 
+def gives_another_figure(sentence: str, statement: str) -> bool:
+    """The sentence gives its own figures where the statement has some: none of the
+    statement's figures is in the sentence with its unit, and the sentence gives another value
+    of one of those units. "A positive means disease in 99 of 594 cases, about 17 %" does not
+    state "a positive means a 99 % chance of disease", though it shares the 99; the stricter
+    ``wrong_number`` lets any figure stated anywhere stand for the key point's."""
+    said = [q for q in quantities(sentence) if q.unit]
+    figures = [q for q in quantities(statement) if q.unit and not q.example]
+    if any(_same(s, q) for q in figures for s in said if s.unit & q.unit):
+        return False
+    return any(s.unit & q.unit for q in figures for s in said)
+
+
 def _shown(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"

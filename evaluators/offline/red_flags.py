@@ -46,7 +46,7 @@ from evaluators.offline.contradiction import (
 from evaluators.offline.encode import Encoded
 from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wrong_formula
 from evaluators.offline.leakage import LEAKAGE_FLAG, leakage_reason
-from evaluators.offline.numbers import Quantity, quantities, wrong_number
+from evaluators.offline.numbers import Quantity, gives_another_figure, quantities, wrong_number
 from evaluators.offline.swaps import find_sentence_swap
 from evaluators.offline.tradeoffs import reversed_tradeoff
 from evaluators.text import Sentence
@@ -286,7 +286,7 @@ def states_flag(
         return False
     if _HYPOTHETICAL.search(sentence.text) and not _HYPOTHETICAL.search(core):
         return False
-    if not omission and wrong_number(sentence.text, core, (), quantities(sentence.text)):
+    if not omission and gives_another_figure(sentence.text, core):
         return False  # "it drops by 49 %" corrects "the variance drops by 70 %"
     verdict = compare_claims(answer, stated, params.contrast).verdict
     if verdict is Verdict.UNRELATED and (elaborated := _elaborated(sentence.text)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluators.offline.numbers import Quantity, quantities, wrong_number
+from evaluators.offline.numbers import Quantity, gives_another_figure, quantities, wrong_number
 
 QUESTION = "You train on 12,000 examples with batches of 40 for 10 epochs. How many updates?"
 POINT = "There are 300 iterations per epoch and 3,000 weight updates in total."
@@ -90,3 +90,12 @@ def test_the_same_figure_written_otherwise_is_not_wrong(point, sentence):
 def test_a_figure_outside_the_range_is_wrong():
     sentence = "I warm up over 20% of training."
     assert wrong_number(sentence, "Warm up over 1–5% of training.", [], quantities(sentence))
+
+
+def test_a_sentence_with_its_own_figure_does_not_give_the_statements():
+    flag = "A positive from a 95% accurate test means a 95% chance of being ill."
+    right = "Only 19 of the 100 or so positives are ill, about 19%, though 95 of them look so."
+    restated = "With a 95% accurate test a positive means you are ill with 95% chance."
+    assert gives_another_figure(right, flag)
+    assert not gives_another_figure(restated, flag)
+    assert not gives_another_figure("A positive means you are probably ill.", flag)
