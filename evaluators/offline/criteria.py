@@ -105,8 +105,12 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
             )
             + "."
         )
+        built_on = _built_on(inp.analysis)
+        if built_on:
+            comment += " What you conclude from it earns no credit either."
         level = max(0, WRONG_CLAIM_LEVEL + 1 - len(hits))
-        return _Level(min(gate, level), _quotes([h.sentence for h in hits]), comment)
+        quoted = _quotes([h.sentence for h in hits] + built_on)
+        return _Level(min(gate, level), quoted, comment)
     evidence = _coverage(inp).evidence
     if not evidence or gate == 0:
         comment = "Nothing in the answer could be checked against the key points."
@@ -116,6 +120,14 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
         "how much you state is scored under coverage."
     )
     return _Level(max(gate, UNCONTRADICTED_LEVEL), evidence, comment)
+
+
+def _built_on(analysis: Analysis) -> list[Sentence]:
+    """The sentences left out of the credit for drawing a conclusion from a wrong claim
+    (``red_flags.built_on_wrong_claims``): neither graded nor a wrong claim themselves."""
+    wrong = {h.sentence.start for h in analysis.red_flags}
+    graded = set(analysis.graded)
+    return [s for i, s in enumerate(analysis.sentences) if i not in graded and s.start not in wrong]
 
 
 def _how(signal: str, inp: CriterionInputs, gate: int) -> _Level:

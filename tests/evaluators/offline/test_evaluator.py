@@ -209,6 +209,9 @@ def test_a_conclusion_drawn_from_a_wrong_claim_earns_nothing(kb, grade):
     levels = {c.id: c.score for c in built_on.criteria}
     assert levels["depth"] == levels["examples"] == 0, "'which means' and figures are not depth"
     assert built_on.overall <= alone.overall
+    accuracy = next(c for c in built_on.criteria if c.id == "accuracy")
+    assert "conclude from it earns no credit" in accuracy.comment
+    assert accuracy.evidence[-1] == conclusion.strip(), "the conclusion is quoted with the claim"
 
 
 def test_leakage_is_a_wrong_claim_on_any_question(kb, grade):
