@@ -58,6 +58,7 @@ NEGATION = frozenset(
         "seldom",
         "hardly",
         "invariant",
+        "unable",
         "unaffected",
         "insensitive",
         "immune",
