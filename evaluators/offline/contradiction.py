@@ -521,6 +521,16 @@ _NEED = frozenset(
 help", "baselines aren't worth running", "edge cases don't matter"."""
 
 
+def is_negation(word: str) -> bool:
+    """A lower-cased word that denies (``NEGATION``, or any "n't" contraction)."""
+    return word in NEGATION or word.endswith("n't")
+
+
+def has_negation(text: str) -> bool:
+    """Some word of the text denies something."""
+    return any(map(is_negation, words(text)))
+
+
 def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shared: int) -> bool:
     """An odd number of negations that govern shared content (one of the next few words, or,
     for a dismissal, the words before it).
@@ -530,7 +540,7 @@ def _negated(tokens: Sequence[str], shared: frozenset[str], scope: int, min_shar
     """
     count = 0
     for i, t in enumerate(tokens):
-        negation = t in NEGATION or t.endswith("n't")
+        negation = is_negation(t)
         dismissal = t in _DISMISSIVE or (negation and bool(_NEED & set(tokens[i + 1 : i + 3])))
         if not negation and not dismissal:
             continue

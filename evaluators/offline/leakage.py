@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 
-from evaluators.offline.contradiction import NEGATION, clauses
-from evaluators.text import words
+from evaluators.offline.contradiction import clauses, has_negation
 
 LEAKAGE_FLAG = (
     "Fits, selects or tunes on data the evaluation must not see (the test set, the full "
@@ -90,11 +89,7 @@ validation folds") lists or explains it; it does not do it."""
 
 
 def _warns(clause: str) -> bool:
-    return bool(
-        _WARNED.search(clause)
-        or _CONDITION.match(clause)
-        or any(t in NEGATION or t.endswith("n't") for t in words(clause))
-    )
+    return bool(_WARNED.search(clause) or _CONDITION.match(clause) or has_negation(clause))
 
 
 def leakage_reason(sentence: str) -> str | None:

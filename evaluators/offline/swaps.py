@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evaluators.offline.contradiction import NEGATION, clauses
+from evaluators.offline.contradiction import clauses, has_negation
 from evaluators.text import STOPWORDS, stem, words
 
 
@@ -169,14 +169,6 @@ def find_swap(
     return best[1] if best else None
 
 
-def _denies(text: str) -> bool:
-    """A text with a negation: it may deny the other side's description of the term it names
-    ("one-hot makes one column per category, so the model can't read any order into the
-    codes" uses the words of "integer codes impose a false order"), which is a right contrast,
-    not a swap."""
-    return any(t in NEGATION or t.endswith("n't") for t in words(text))
-
-
 def find_sentence_swap(
     sentence: str, question: str, points: Sequence[str], params: SwapParams | None = None
 ) -> Swap | None:
@@ -187,7 +179,10 @@ def find_sentence_swap(
     as a whole it names one term and describes the other in its other clause."""
     whole = () if _CONTRASTED.search(sentence) else (sentence,)
     for text in (*whole, *clauses(sentence)):
-        if _denies(text):
+        if has_negation(text):
+            # It may deny the other side's description of the term it names ("one-hot makes
+            # one column per category, so the model can't read any order into the codes" uses
+            # the words of "integer codes impose a false order"): a right contrast, not a swap.
             continue
         found = find_swap(text, question, points, params)
         if found:
