@@ -106,7 +106,17 @@ def _same(a: Quantity, b: Quantity) -> bool:
 
 
 def _among(q: Quantity, others: Iterable[Quantity]) -> bool:
-    return any(_same(q, o) for o in others)
+    """Some figure of ``others`` is ``q``: the same value, and no other unit ("1 minute" is not
+    the 0.95 of "a 95 % confidence interval")."""
+    return any(_same(q, o) and not _percent_of_other(q, o) for o in others)
+
+
+def _percent_of_other(a: Quantity, b: Quantity) -> bool:
+    """One is a percentage and the other a figure of another unit: their values meet only
+    through the percentage's fraction form (0.95 for 95 %). "5 % two-sided" is still "0.05
+    two-sided"."""
+    percent = ("%" in a.unit) != ("%" in b.unit)
+    return percent and bool(a.unit - {"%"}) and bool(b.unit - {"%"}) and not a.unit & b.unit
 
 
 def wrong_number(

@@ -99,3 +99,13 @@ def test_a_sentence_with_its_own_figure_does_not_give_the_statements():
     assert gives_another_figure(right, flag)
     assert not gives_another_figure(restated, flag)
     assert not gives_another_figure("A positive means you are probably ill.", flag)
+
+
+def test_a_percentage_is_not_the_figure_of_another_unit():
+    """'1 minute' is not stated by 'a 95 % interval' although 0.95 rounds to 1: a candidate
+    who divides by n instead of √n, and gets 0.04 minutes, is still told."""
+    point = "Here SE = 30 / √900 = 1 minute, giving a 95% interval of 8 ± 2 minutes."
+    answer = "SE is 30 / 900 = 0.03 minutes. So a 95% interval is 8 ± 0.07 minutes."
+    question = _values("900 users average 8 minutes with a standard deviation of 30 minutes.")
+    wrong = wrong_number("SE is 30 / 900 = 0.03 minutes.", point, question, _values(answer))
+    assert wrong == "it gives 0.03 where the key point has 1"
