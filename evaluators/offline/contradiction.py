@@ -609,7 +609,11 @@ def axis_words(text: str) -> str:
 
 def side_name(axis: int, side: int) -> str:
     """One side of an axis as the candidate should read it ("precision", "type I")."""
-    word = _AXES_TEXT[axis][side].split()[0]
+    return shown(_AXES_TEXT[axis][side].split()[0])
+
+
+def shown(word: str) -> str:
+    """An axis word of ``axis_words`` as the candidate wrote it ("typeone" -> "type I")."""
     return _SHOWN.get(word, word)
 
 
@@ -679,7 +683,7 @@ def explain(reason: str) -> str:
         _, said, stated = reason.split(":")
         return f"it says {said} where the key point says {stated}"
     left, _, right = reason.partition("/")
-    return f"it mixes up {_SHOWN.get(left, left)} and {_SHOWN.get(right, right)}"
+    return f"it mixes up {shown(left)} and {shown(right)}"
 
 
 def is_swap(reason: str) -> bool:

@@ -7,7 +7,7 @@ mapped to rubric levels.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -23,7 +23,8 @@ from evaluators.offline.coverage import (
 from evaluators.offline.criteria import WRONG_CLAIM_OVERALL_MAX, CriterionInputs, score_criteria
 from evaluators.offline.encode import Encoded, encode, encode_answers
 from evaluators.offline.feedback_text import follow_up, improvements, strengths, stronger_answer
-from evaluators.offline.red_flags import built_on_wrong_claims, find_red_flags
+from evaluators.offline.red_flags import built_on_wrong_claims, find_red_flags, traded_hits
+from evaluators.offline.traded import Candidate, candidates
 from evaluators.schemas import EngineName, Feedback
 from evaluators.scoring import overall_score
 from evaluators.star import analyze_star
@@ -80,9 +81,17 @@ class OfflineEvaluator:
         for ctx in pending:
             self._remember(ctx, encoded)
         answers = encode_answers([(i.answer, s) for i, s in zip(items, split, strict=True)])
+        # Descriptions of compared terms, for answers that describe both sides of a pair: few
+        # answers have any, and their short spans are encoded together in one more pass.
+        pairs = [
+            candidates(i.context.prompt, i.context.key_points, s) if s else []
+            for i, s in zip(items, split, strict=True)
+        ]
+        spans = sorted({t for found in pairs for c in found for t in c.texts()})
+        vectors = {t: e.vector for t, e in zip(spans, encode(spans), strict=True)}
         return [
-            self._analyse(item, sentences, enc)
-            for item, sentences, enc in zip(items, split, answers, strict=True)
+            self._analyse(item, sentences, enc, found, vectors.__getitem__)
+            for item, sentences, enc, found in zip(items, split, answers, pairs, strict=True)
         ]
 
     def _remember(self, ctx: QuestionContext, encoded: dict[str, Encoded]) -> None:
@@ -95,7 +104,14 @@ class OfflineEvaluator:
             reference_text=_reference_text(ctx),
         )
 
-    def _analyse(self, item: Item, sentences, sentence_enc: list[Encoded]) -> Analysis:
+    def _analyse(
+        self,
+        item: Item,
+        sentences,
+        sentence_enc: list[Encoded],
+        pairs: Sequence[Candidate],
+        vector: Callable[[str], np.ndarray],
+    ) -> Analysis:
         ctx = item.context
         enc = self._contexts[_context_key(ctx)]
         vectors = np.stack([e.vector for e in sentence_enc]) if sentence_enc else None
@@ -114,6 +130,7 @@ class OfflineEvaluator:
             if vectors is not None
             else []
         )
+        hits += traded_hits(pairs, ctx.prompt, ctx.key_points, sentences, hits, vector)
         wrong = built_on_wrong_claims(sentences, hits)
         graded = [i for i in range(len(sentences)) if i not in wrong]
         points = point_signals(

@@ -48,6 +48,7 @@ from evaluators.offline.formulas import CODE, Formula, formulas, same_thing, wro
 from evaluators.offline.leakage import LEAKAGE_FLAG, leakage_reason
 from evaluators.offline.numbers import Quantity, gives_another_figure, quantities, wrong_number
 from evaluators.offline.swaps import find_sentence_swap
+from evaluators.offline.traded import Candidate, find_trade, written
 from evaluators.offline.tradeoffs import reversed_tradeoff
 from evaluators.text import Sentence
 
@@ -440,6 +441,36 @@ def find_red_flags(
             used.add(hit.red_flag)
             hits.append(hit)
     return hits
+
+
+def traded_hits(
+    candidates: Sequence[Candidate],
+    question: str,
+    points: Sequence[str],
+    sentences: Sequence[Sentence],
+    hits: Sequence[RedFlagHit],
+    vector: Callable[[str], np.ndarray],
+) -> list[RedFlagHit]:
+    """Key points contradicted by an answer that trades two terms' descriptions
+    (``traded``), on sentences with no wrong claim yet: the sentence-by-sentence checks come
+    first because their reasons are more specific."""
+    taken = {h.sentence.start for h in hits} | {h.red_flag for h in hits}
+    out = []
+    for candidate in candidates:
+        trade = find_trade(candidate, points, sentences, vector)
+        if trade is None:
+            continue
+        flag = CONTRADICTS_PREFIX + trade.point
+        if trade.sentence.start in taken or flag in taken:
+            continue
+        taken |= {trade.sentence.start, flag}
+        named, other = (written(t, question, points) for t in (trade.named, trade.other))
+        reason = (
+            f"it describes {named} as the key point describes {other},"
+            f" and {other} as it describes {named}"
+        )
+        out.append(RedFlagHit(flag, trade.sentence, (reason,)))
+    return out
 
 
 _CONCLUSION = re.compile(
