@@ -106,9 +106,14 @@ def _same(a: Quantity, b: Quantity) -> bool:
 
 
 def _among(q: Quantity, others: Iterable[Quantity]) -> bool:
-    """Some figure of ``others`` is ``q``: the same value, and no other unit ("1 minute" is not
-    the 0.95 of "a 95 % confidence interval")."""
-    return any(_same(q, o) and not _percent_of_other(q, o) for o in others)
+    return any(_same(q, o) for o in others)
+
+
+def _stated(q: Quantity, said: Iterable[Quantity]) -> bool:
+    """The answer states ``q`` somewhere: the same value, and not a percentage of another unit
+    ("1 minute" is not the 0.95 of "a 95 % confidence interval"). The question's figures are
+    matched on value alone: "p = 0.03" in the question is the key point's "3 % of the time"."""
+    return any(_same(q, o) and not _percent_of_other(q, o) for o in said)
 
 
 def _percent_of_other(a: Quantity, b: Quantity) -> bool:
@@ -130,7 +135,11 @@ def wrong_number(
     """
     given, stated = list(given), list(stated)
     in_point = quantities(point)
-    expected = [q for q in in_point if q.unit and not q.example and not _among(q, given + stated)]
+    expected = [
+        q
+        for q in in_point
+        if q.unit and not q.example and not _among(q, given) and not _stated(q, stated)
+    ]
     if not expected:
         return None
     for q in quantities(sentence):

@@ -109,3 +109,12 @@ def test_a_percentage_is_not_the_figure_of_another_unit():
     question = _values("900 users average 8 minutes with a standard deviation of 30 minutes.")
     wrong = wrong_number("SE is 30 / 900 = 0.03 minutes.", point, question, _values(answer))
     assert wrong == "it gives 0.03 where the key point has 1"
+
+
+def test_the_questions_figure_as_a_percentage_is_still_the_questions():
+    """The question's 'p = 0.03' is the key point's '3 % of the time': an answer that works
+    its own example (p = 0.02, 2 %) does not contradict it."""
+    point = "p = 0.03 means such a result would happen about 3% of the time under the null."
+    sentence = "p = 0.02 means such a gap would appear about 2% of the time under no effect."
+    question = _values("Your A/B test gives p = 0.03. What does that mean?")
+    assert wrong_number(sentence, point, question, _values(sentence)) is None
