@@ -229,3 +229,24 @@ def test_leakage_is_a_wrong_claim_on_any_question(kb, grade):
     accuracy = next(c for c in wrong.criteria if c.id == "accuracy")
     assert "test set" in accuracy.evidence[0] and "decision on the test set" in accuracy.comment
     assert right.red_flags_hit == []
+
+
+def test_the_right_p_value_answer_with_its_own_example_outscores_the_wrong_one(kb, grade):
+    """The issue's first row, in new words: the wrong answer must not score above the right
+    one, and the right one's own example (p = 0.02, 2 %) is no wrong figure against the key
+    point's p = 0.03."""
+    ctx = kb.context(question_id="stats-p-value-meaning")
+    wrong = grade(
+        ctx,
+        "The p-value is the chance that the null hypothesis is actually true given what we"
+        " observed. So with p = 0.02 there is only a 2% chance the new ranking has no effect.",
+    )
+    right = grade(
+        ctx,
+        "Suppose the change truly did nothing. The p-value is how often, in that world, noise"
+        " alone would produce a difference at least as large as the one we measured. p = 0.02"
+        " means such a gap would appear about 2% of the time under no effect. It says nothing"
+        " directly about the chance the change works.",
+    )
+    assert wrong.red_flags_hit and not right.red_flags_hit
+    assert right.overall > wrong.overall
