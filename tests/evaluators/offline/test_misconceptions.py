@@ -5,10 +5,11 @@ and free-form questions with a reference answer. ``data/misconception_pairs_blin
 40 more, written without sight of the engine, the dev pairs or the first 42, on questions
 neither uses, with subtler errors (a missing factor of 2, a step given another step's big-O).
 They were first graded after they were written: 40 % flagged, right above wrong in 38 %, right
-flagged 15 %. ``data/misconception_pairs_fresh.jsonl`` holds 110 more, written in three batches
-at the ninth stop by helpers who saw only the question bank, on questions no other set uses
-(ids ``b2-``, ``b3-``, ``b4-``); each batch was graded before any rule was read against it. Each
-answer is graded as ``coach grade`` grades it.
+flagged 15 %. ``data/misconception_pairs_fresh.jsonl`` holds 170 more, written in five batches
+(three at the ninth stop, ids ``b2-`` to ``b4-``; two at the tenth, ``b5-`` and ``b6-``) by
+helpers who saw only the question bank, on questions no other set uses; each batch was graded
+before any rule was read against it, and ``b5-`` / ``b6-`` have not been read since. Each answer
+is graded as ``coach grade`` grades it.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ REGRESSION_FLOOR = {"wrong_flagged": 0.75, "right_above_wrong": 0.9, "right_flag
 BLIND_FLOOR = {"wrong_flagged": 0.55, "right_above_wrong": 0.575, "right_flagged": 0.05}
 """The same for the blind pairs (today 62 %, 65 %, 2 %): far from the issue's bars, which is
 what they are for."""
-FRESH_FLOOR = {"wrong_flagged": 0.32, "right_above_wrong": 0.45, "right_flagged": 0.17}
-"""The same for the fresh pairs (today 35 %, 48 %, 15 %; 35 %, 45 %, 20 % when first graded).
-They measure what the rules do on questions they were not written against: far below the
-bars, and a right answer flagged one time in seven."""
+FRESH_FLOOR = {"wrong_flagged": 0.36, "right_above_wrong": 0.45, "right_flagged": 0.19}
+"""The same for the fresh pairs (today 39 %, 48 %, 17 %; the first 110 were 35 %, 45 %, 20 %
+when first graded, the last 60 35 %, 43 %, 20 %). They measure what the rules do on questions
+they were not written against: far below the bars, and a right answer flagged one time in
+six."""
 
 
 def _flagged(fb: Feedback) -> bool:
