@@ -394,10 +394,16 @@ _EXTREME_COMPOUND = re.compile(r"\b(min|max)-(?=[a-z])", re.IGNORECASE)
 hyphenated word the axis would never see it ("a min-heap of size k" against "a max-heap of size
 k"). Only these prefixes: splitting every compound cost a dev catch at the seventh stop."""
 
+_TRAIN_TEST = re.compile(r"\btrain(?:ing)?\s*[-–/]\s*test\b", re.IGNORECASE)
+"""A train-test mismatch, split or leak is about both sides: as "train" alone it took the
+training side ("a train-test mismatch called exposure bias" against "at inference the model
+conditions on its own tokens")."""
+
 
 def _typed(text: str) -> str:
-    """Type I / type II errors and the confusion-matrix cells as single axis words, and
-    min-/max- compounds split at the hyphen."""
+    """Type I / type II errors and the confusion-matrix cells as single axis words, min-/max-
+    compounds split at the hyphen, and "train-test" as both sides of training/inference."""
+    text = _TRAIN_TEST.sub("training and test-time", text)
     text = _TYPE_TWO.sub("typetwo", _TYPE_ONE.sub("typeone", text))
     text = _EXTREME_COMPOUND.sub(r"\1 ", text)
     return _OUTCOME.sub(lambda m: (m[1][0] + m[2]).lower(), text)

@@ -300,6 +300,14 @@ def test_a_false_positive_is_a_cell_of_its_own_not_the_positive_side():
     ]
 
 
+def test_a_train_test_mismatch_names_both_sides():
+    point = "At inference the model conditions on its own tokens, a mismatch called exposure bias."
+    sentence = "The catch is a train–test mismatch called exposure bias."
+    assert compare(sentence, point).verdict is not Verdict.CONTRADICTS
+    wrong = "During training the model conditions on its own tokens, which causes exposure bias."
+    assert compare(wrong, point).verdict is Verdict.CONTRADICTS
+
+
 def test_what_a_clause_holds_fixed_is_not_its_judgement():
     point = "Power grows with sample size, effect size and lower variance."
     held = "With the sample size and effect size fixed, a stricter alpha makes power drop."
