@@ -371,6 +371,13 @@ def statement_core(red_flag: str) -> tuple[str, bool]:
     return _META.sub("", red_flag, count=1), False
 
 
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:rarely|seldom)\s+(?=[a-z]+(?:ed|en)\s+(?!(?:in|on|by|for|to|at|with|as|and|or|"
+    r"than|the|a|an|if|when|because|so|but)\b)[a-z])",
+    re.IGNORECASE,
+)
+""""Rarely" in a noun phrase describes, it denies nothing: "rarely tried arms get a bonus" says
+something of those arms, and "features are rarely used in practice" still denies their use."""
 _IMPLICIT_NEGATION = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
 """Phrasings that deny what follows, read as "not": "nDCG, rather than RMSE" denies what
 "nDCG, not RMSE" denies. ("Unchanged" is left alone: read as "not changed" it contradicted
@@ -417,6 +424,7 @@ O(n log n)" gives O(n) only, and "better than O(n²)" is no bound either."""
 def claim(text: str) -> Claim:
     """Polarity, axis sides, direction and complexity of one clause."""
     text = _NOT_NEGATION.sub(" ", text.replace("’", "'"))
+    text = _ATTRIBUTIVE.sub(" ", text)
     text = _IMPLICIT_NEGATION.sub("not", text)
     text = _typed(text)
     tokens = words(text)

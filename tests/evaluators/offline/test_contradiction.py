@@ -300,6 +300,16 @@ def test_a_false_positive_is_a_cell_of_its_own_not_the_positive_side():
     ]
 
 
+def test_rarely_inside_a_noun_phrase_denies_nothing():
+    point = "UCB picks the highest upper bound, so rarely tried arms get a bonus that shrinks."
+    sentence = (
+        "UCB adds a bonus that is large for arms with few pulls and shrinks as they are pulled."
+    )
+    assert compare(sentence, point).verdict is not Verdict.CONTRADICTS
+    denied = "Features are rarely used in practice."
+    assert compare(denied, "Features are used in practice.").verdict is Verdict.CONTRADICTS
+
+
 def test_a_train_test_mismatch_names_both_sides():
     point = "At inference the model conditions on its own tokens, a mismatch called exposure bias."
     sentence = "The catch is a train–test mismatch called exposure bias."
