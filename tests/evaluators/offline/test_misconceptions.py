@@ -5,11 +5,12 @@ and free-form questions with a reference answer. ``data/misconception_pairs_blin
 40 more, written without sight of the engine, the dev pairs or the first 42, on questions
 neither uses, with subtler errors (a missing factor of 2, a step given another step's big-O).
 They were first graded after they were written: 40 % flagged, right above wrong in 38 %, right
-flagged 15 %. ``data/misconception_pairs_fresh.jsonl`` holds 170 more, written in five batches
-(three at the ninth stop, ids ``b2-`` to ``b4-``; two at the tenth, ``b5-`` and ``b6-``) by
-helpers who saw only the question bank, on questions no other set uses; each batch was graded
-before any rule was read against it, and ``b5-`` / ``b6-`` have not been read since. Each answer
-is graded as ``coach grade`` grades it.
+flagged 15 %. ``data/misconception_pairs_fresh.jsonl`` holds 110 more, written in three batches
+at the ninth stop by helpers who saw only the question bank, on questions no other set uses
+(ids ``b2-``, ``b3-``, ``b4-``); each batch was graded before any rule was read against it, and
+the rules were then read against them. ``data/misconception_pairs_unread.jsonl`` holds 120
+more, written the same way at the tenth stop (``b5-`` to ``b8-``) and never read by anyone
+changing the rules. Each answer is graded as ``coach grade`` grades it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from knowledge.base import KnowledgeBase
 PAIRS = Path(__file__).parent / "data" / "misconception_pairs.jsonl"
 BLIND = PAIRS.with_name("misconception_pairs_blind.jsonl")
 FRESH = PAIRS.with_name("misconception_pairs_fresh.jsonl")
+UNREAD = PAIRS.with_name("misconception_pairs_unread.jsonl")
 QUESTION_FIELDS = ("question_id", "question", "reference_answer", "key_points", "kind")
 
 ISSUE_BARS = {"wrong_flagged": 0.80, "right_above_wrong": 0.90, "right_flagged": 0.10}
@@ -37,11 +39,13 @@ REGRESSION_FLOOR = {"wrong_flagged": 0.75, "right_above_wrong": 0.9, "right_flag
 BLIND_FLOOR = {"wrong_flagged": 0.55, "right_above_wrong": 0.575, "right_flagged": 0.05}
 """The same for the blind pairs (today 62 %, 65 %, 2 %): far from the issue's bars, which is
 what they are for."""
-FRESH_FLOOR = {"wrong_flagged": 0.36, "right_above_wrong": 0.45, "right_flagged": 0.19}
-"""The same for the fresh pairs (today 39 %, 48 %, 17 %; the first 110 were 35 %, 45 %, 20 %
-when first graded, the last 60 35 %, 43 %, 20 %). They measure what the rules do on questions
-they were not written against: far below the bars, and a right answer flagged one time in
-six."""
+FRESH_FLOOR = {"wrong_flagged": 0.37, "right_above_wrong": 0.48, "right_flagged": 0.15}
+"""The same for the fresh pairs (today 40 %, 52 %, 14 %; 35 %, 45 %, 20 % when first graded).
+They measure what the rules do on questions they were not written against: far below the
+bars, and a right answer flagged one time in seven."""
+UNREAD_FLOOR = {"wrong_flagged": 0.28, "right_above_wrong": 0.43, "right_flagged": 0.2}
+"""The same for the unread pairs (today 30 %, 45 %, 18 %; 29 %, 45 %, 18 % when first graded).
+No rule has been read against them: keep it so, or they stop being the honest estimate."""
 
 
 def _flagged(fb: Feedback) -> bool:
@@ -94,32 +98,27 @@ def test_the_pairs_cover_every_topic_and_free_form_questions():
     assert len({r["pair"] for r in rows}) >= 40
 
 
+def _assert_within(rates: dict[str, float], floor: dict[str, float]) -> None:
+    assert rates["wrong_flagged"] >= floor["wrong_flagged"], rates
+    assert rates["right_above_wrong"] >= floor["right_above_wrong"], rates
+    assert rates["right_flagged"] <= floor["right_flagged"], rates
+
+
 def test_rates_do_not_regress(graded):
-    rates = _rates(graded)
-    assert rates["wrong_flagged"] >= REGRESSION_FLOOR["wrong_flagged"], rates
-    assert rates["right_above_wrong"] >= REGRESSION_FLOOR["right_above_wrong"], rates
-    assert rates["right_flagged"] <= REGRESSION_FLOOR["right_flagged"], rates
+    _assert_within(_rates(graded), REGRESSION_FLOOR)
 
 
-def test_the_blind_pairs_do_not_regress(evaluator, pairs_kb):
-    rates = _rates(_grade(BLIND, evaluator, pairs_kb))
-    assert rates["wrong_flagged"] >= BLIND_FLOOR["wrong_flagged"], rates
-    assert rates["right_above_wrong"] >= BLIND_FLOOR["right_above_wrong"], rates
-    assert rates["right_flagged"] <= BLIND_FLOOR["right_flagged"], rates
-
-
-def test_the_fresh_pairs_do_not_regress(evaluator, pairs_kb):
-    rates = _rates(_grade(FRESH, evaluator, pairs_kb))
-    assert rates["wrong_flagged"] >= FRESH_FLOOR["wrong_flagged"], rates
-    assert rates["right_above_wrong"] >= FRESH_FLOOR["right_above_wrong"], rates
-    assert rates["right_flagged"] <= FRESH_FLOOR["right_flagged"], rates
+@pytest.mark.parametrize(
+    ("path", "floor"),
+    [(BLIND, BLIND_FLOOR), (FRESH, FRESH_FLOOR), (UNREAD, UNREAD_FLOOR)],
+    ids=["blind", "fresh", "unread"],
+)
+def test_the_held_out_pairs_do_not_regress(path, floor, evaluator, pairs_kb):
+    _assert_within(_rates(_grade(path, evaluator, pairs_kb)), floor)
 
 
 def test_rates_meet_the_issue_bars(graded):
-    rates = _rates(graded)
-    assert rates["wrong_flagged"] >= ISSUE_BARS["wrong_flagged"], rates
-    assert rates["right_above_wrong"] >= ISSUE_BARS["right_above_wrong"], rates
-    assert rates["right_flagged"] <= ISSUE_BARS["right_flagged"], rates
+    _assert_within(_rates(graded), ISSUE_BARS)
 
 
 @pytest.mark.parametrize(
