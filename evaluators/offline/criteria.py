@@ -98,7 +98,7 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
     hits = inp.analysis.red_flags
     if hits:
         comment = (
-            "Wrong claim: "
+            "Reads as a wrong claim: "
             + "; ".join(
                 h.red_flag.rstrip(".") + (f" ({', '.join(h.reasons)})" if h.reasons else "")
                 for h in hits
@@ -108,6 +108,10 @@ def _accuracy(inp: CriterionInputs, gate: int) -> _Level:
         built_on = _built_on(inp.analysis)
         if built_on:
             comment += " What you conclude from it earns no credit either."
+        # The rules read wording, and on questions they were not written against they misread
+        # about one right answer in six (benchmarks/README.md): say so, so that a candidate who
+        # meant the right thing rewords it instead of unlearning it.
+        comment += " This is read from your wording: if you meant otherwise, say it explicitly."
         level = max(0, WRONG_CLAIM_LEVEL + 1 - len(hits))
         quoted = _quotes([h.sentence for h in hits] + built_on)
         return _Level(min(gate, level), quoted, comment)

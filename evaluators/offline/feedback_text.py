@@ -91,7 +91,7 @@ def improvements(
     wrong with it, "" when the flag says it all).
     """
     out = [
-        f'Correct this claim: "{quote.rstrip(".")}"'
+        f'Check this claim: "{quote.rstrip(".")}"'
         + (f": {why}" if why else "")
         + f" ({flag.rstrip('.')})."
         for flag, quote, why in red_flag_sentences

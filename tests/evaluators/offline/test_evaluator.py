@@ -91,6 +91,10 @@ def test_red_flag_is_reported_and_earns_no_credit(kb, grade):
     assert right.red_flags_hit == []
     assert wrong.overall < right.overall
     assert wrong.overall <= WRONG_CLAIM_OVERALL_MAX, "a wrong claim caps the overall"
+    accuracy = next(c for c in wrong.criteria if c.id == "accuracy")
+    assert accuracy.comment.startswith("Reads as a wrong claim: Random forests cannot overfit")
+    assert "if you meant otherwise" in accuracy.comment, "the rules read wording, not intent"
+    assert wrong.improvements[0].startswith('Check this claim: "Random forests cannot overfit')
 
 
 @pytest.mark.parametrize(
