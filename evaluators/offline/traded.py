@@ -165,6 +165,19 @@ class Candidate:
         return [s.masked for _, s in spans_]
 
 
+@lru_cache(maxsize=1024)
+def _described(
+    points: tuple[str, ...], a: str, b: str, params: TradeParams
+) -> tuple[tuple[tuple[int, Span], ...], tuple[tuple[int, Span], ...]]:
+    """The key points' spans of each term, with the index of their key point, read once per
+    question and pair: ``candidates`` runs for every answer."""
+    described = [(k, s) for k, p in enumerate(points) for s in spans(p, a, b, params)]
+    return (
+        tuple((k, s) for k, s in described if s.term == a),
+        tuple((k, s) for k, s in described if s.term == b),
+    )
+
+
 def candidates(
     question: str,
     points: Sequence[str],
@@ -175,18 +188,17 @@ def candidates(
     params = params or TradeParams()
     out = []
     for a, b in term_pairs(question, tuple(points)):
-        described = [(k, s) for k, p in enumerate(points) for s in spans(p, a, b, params)]
         told = [
             (i, s)
             for i, sentence in enumerate(sentences)
             for s in spans(sentence.text, a, b, params)
         ]
-        kp_a = tuple((k, s) for k, s in described if s.term == a)
-        kp_b = tuple((k, s) for k, s in described if s.term == b)
         ans_a = tuple((i, s) for i, s in told if s.term == a)
         ans_b = tuple((i, s) for i, s in told if s.term == b)
-        near = any(abs(i - j) <= params.reach for i, _ in ans_a for j, _ in ans_b)
-        if kp_a and kp_b and near:
+        if not any(abs(i - j) <= params.reach for i, _ in ans_a for j, _ in ans_b):
+            continue
+        kp_a, kp_b = _described(tuple(points), a, b, params)
+        if kp_a and kp_b:
             out.append(Candidate(a, b, kp_a, kp_b, ans_a, ans_b))
     return out
 
